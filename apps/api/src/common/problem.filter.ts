@@ -1,0 +1,74 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { Text } from '@app/delegation';
+import { ProblemException, type ProblemBody } from './problem.js';
+
+/** Express body-parser errors carry a `type`; map them to problems that say what was wrong. */
+function fromBodyParser(e: { type?: string; status?: number; limit?: number }): ProblemException | undefined {
+  if (e.type === 'entity.parse.failed')
+    return new ProblemException(400, 'malformed-json', { vi: 'JSON không hợp lệ', en: 'Malformed JSON' }, {
+      vi: 'Nội dung yêu cầu không phải JSON hợp lệ.',
+      en: 'The request body is not valid JSON.',
+    });
+  if (e.type === 'entity.too.large')
+    return new ProblemException(413, 'payload-too-large', { vi: 'Nội dung quá lớn', en: 'Payload too large' }, {
+      vi: `Nội dung yêu cầu vượt quá giới hạn ${e.limit} byte.`,
+      en: `The request body exceeds the limit of ${e.limit} bytes.`,
+    }, { limitBytes: e.limit });
+  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported')
+    return new ProblemException(415, 'unsupported-encoding', { vi: 'Mã hóa không hỗ trợ', en: 'Unsupported encoding' }, {
+      vi: 'Chỉ chấp nhận JSON mã hóa UTF-8.', en: 'Only UTF-8 JSON is accepted.',
+    });
+  return undefined;
+}
+
+const GENERIC: Record<number, Text> = {
+  400: { vi: 'Yêu cầu không hợp lệ', en: 'Bad request' },
+  401: { vi: 'Chưa xác thực', en: 'Unauthorized' },
+  403: { vi: 'Không có quyền', en: 'Forbidden' },
+  404: { vi: 'Không tìm thấy', en: 'Not found' },
+  405: { vi: 'Phương thức không được hỗ trợ', en: 'Method not allowed' },
+  429: { vi: 'Quá nhiều yêu cầu', en: 'Too many requests' },
+  500: { vi: 'Lỗi máy chủ', en: 'Internal server error' },
+};
+
+/** Renders every error as RFC 9457 `application/problem+json`, in the language the client asks for. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request>();
+    const res = ctx.getResponse<Response>();
+    const problem = this.toProblem(exception);
+    const lang = /^en/i.test(req.headers['accept-language'] ?? '') ? 'en' : 'vi';
+    const { slug, title, detail, extensions } = problem;
+    const body: ProblemBody = {
+      type: `urn:phancap:problem:${slug}`,
+      title: title[lang],
+      status: problem.getStatus(),
+      detail: detail[lang],
+      instance: req.originalUrl,
+      messages: { title, detail },
+      ...extensions,
+    };
+    res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
+  }
+
+  private toProblem(exception: unknown): ProblemException {
+    if (exception instanceof ProblemException) return exception;
+    const parsed = fromBodyParser(exception as { type?: string });
+    if (parsed) return parsed;
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const title = GENERIC[status] ?? { vi: 'Lỗi', en: exception.name };
+      return new ProblemException(status, `http-${status}`, title, { vi: title.vi, en: exception.message });
+    }
+    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    return new ProblemException(500, 'internal', GENERIC[500], {
+      vi: 'Đã xảy ra lỗi không mong muốn; không có thay đổi nào được ghi.',
+      en: 'An unexpected error occurred; nothing was written.',
+    });
+  }
+}

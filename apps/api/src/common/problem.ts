@@ -1,0 +1,62 @@
+import { HttpException } from '@nestjs/common';
+import type { Text } from '@app/delegation';
+
+/** One bad field in a request, named by its path (e.g. `resources.budgetVnd`). */
+export interface FieldError {
+  field: string;
+  constraint: string;
+  reason: Text;
+}
+
+/** An RFC 9457 problem document, with the Vietnamese and English texts side by side. */
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  messages: { title: Text; detail: Text };
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+/** Thrown anywhere in the app; rendered as `application/problem+json` by ProblemFilter. */
+export class ProblemException extends HttpException {
+  constructor(
+    status: number,
+    readonly slug: string,
+    readonly title: Text,
+    readonly detail: Text,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(detail.en, status);
+  }
+}
+
+export const problems = {
+  validation: (errors: FieldError[]) =>
+    new ProblemException(
+      400,
+      'validation',
+      { vi: 'Dữ liệu không hợp lệ', en: 'Invalid request' },
+      {
+        vi: `Có ${errors.length} trường không hợp lệ: ${errors.map((e) => e.field).join(', ')}`,
+        en: `${errors.length} invalid field(s): ${errors.map((e) => e.field).join(', ')}`,
+      },
+      { errors },
+    ),
+  notFound: (what: Text) =>
+    new ProblemException(404, 'not-found', { vi: 'Không tìm thấy', en: 'Not found' }, what),
+  unauthorized: (detail: Text) =>
+    new ProblemException(401, 'unauthorized', { vi: 'Chưa xác thực', en: 'Unauthorized' }, detail),
+  preconditionFailed: (expected: number, current: number) =>
+    new ProblemException(
+      412,
+      'stale-version',
+      { vi: 'Phiên bản đã cũ', en: 'Precondition failed' },
+      {
+        vi: `If-Match yêu cầu phiên bản ${expected} nhưng hồ sơ đang ở phiên bản ${current}; hãy tải lại rồi thử lại.`,
+        en: `If-Match names version ${expected} but the decision is at version ${current}; reload and try again.`,
+      },
+      { currentVersion: current, expectedVersion: expected },
+    ),
+};

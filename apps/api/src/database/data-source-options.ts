@@ -1,0 +1,21 @@
+import type { DataSourceOptions } from 'typeorm';
+import { EVENT_STORE_MIGRATIONS } from '@app/event-store';
+import { BodyEntity } from '../organisation/body.entity.js';
+import { PowerEntity } from '../organisation/power.entity.js';
+import { UserEntity } from '../organisation/user.entity.js';
+import { DecisionListEntity } from '../decisions/decision-list.entity.js';
+import { PowerHoldingEntity } from '../registry/power-holding.entity.js';
+import { ReferenceAndReadModels1732400100000 } from './migrations/1732400100000-reference-and-read-models.js';
+
+/** One place that lists the entities and migrations; the app, the migrate script and tests share it. */
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: [BodyEntity, PowerEntity, UserEntity, DecisionListEntity, PowerHoldingEntity],
+    migrations: [...EVENT_STORE_MIGRATIONS, ReferenceAndReadModels1732400100000],
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    extra: { max: 10 },
+  };
+}

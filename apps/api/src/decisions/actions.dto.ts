@@ -1,0 +1,146 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested,
+} from 'class-validator';
+import { IsLocalDate } from '../common/local-date.js';
+import { ContentChangesDto, ProposalContentDto } from './content.dto.js';
+
+const Reasons = (required: boolean) => (target: object, key: string) => {
+  const decorators = [
+    required ? ApiProperty({ description: 'Lý do / reasons', type: [String] }) : ApiPropertyOptional({ description: 'Lý do (bắt buộc khi từ chối) / reasons, required for a rejection', type: [String] }),
+    IsArray(), ArrayMaxSize(50), IsString({ each: true }), IsNotEmpty({ each: true }), MaxLength(5000, { each: true }),
+    ...(required ? [ArrayMinSize(1)] : [IsOptional()]),
+  ];
+  for (const d of decorators) d(target, key);
+};
+const Line = (description: string, example?: string) => (target: object, key: string) => {
+  for (const d of [ApiProperty({ description, example }), IsString(), IsNotEmpty(), MaxLength(500)]) d(target, key);
+};
+const Note = (description: string) => (target: object, key: string) => {
+  for (const d of [ApiPropertyOptional({ description }), IsOptional(), IsString(), IsNotEmpty(), MaxLength(5000)]) d(target, key);
+};
+const Day = (description: string, example: string) => (target: object, key: string) => {
+  for (const d of [ApiProperty({ description, example }), IsLocalDate()]) d(target, key);
+};
+
+export class ProposeRequest extends ProposalContentDto {
+  @ApiProperty({ description: 'phan-cap (phân cấp) or uy-quyen (ủy quyền)', enum: ['phan-cap', 'uy-quyen'] })
+  @IsIn(['phan-cap', 'uy-quyen'])
+  kind: 'phan-cap' | 'uy-quyen';
+}
+
+export class UpdateDraftRequest {
+  @ApiProperty({ description: 'Các nội dung thay đổi / the fields that change', type: ContentChangesDto })
+  @ValidateNested() @Type(() => ContentChangesDto)
+  changes: ContentChangesDto;
+}
+
+export class EmptyRequest {}
+
+export class AssignReviewerRequest {
+  @Line('Chuyên viên thẩm định (user id) / reviewer user id', 'user-reviewer') reviewerId: string;
+  @Note('Ghi chú / note') note?: string;
+}
+
+export class RequestRevisionRequest {
+  @Reasons(true) reasons: string[];
+  @Note('Ghi chú / note') note?: string;
+}
+
+export class ResubmitRequest {
+  @ApiPropertyOptional({ description: 'Nội dung đã chỉnh sửa / revised fields', type: ContentChangesDto })
+  @IsOptional() @ValidateNested() @Type(() => ContentChangesDto)
+  changes?: ContentChangesDto;
+  @ApiProperty({ description: 'Giải trình, tiếp thu / response to the revision request' })
+  @IsString() @IsNotEmpty() @MaxLength(5000)
+  response: string;
+}
+
+export class AppraiseRequest {
+  @ApiProperty({ enum: ['favourable', 'unfavourable'], description: 'Ý kiến thẩm định / opinion' })
+  @IsIn(['favourable', 'unfavourable'])
+  opinion: 'favourable' | 'unfavourable';
+  @Line('Số báo cáo thẩm định / appraisal report number', '45/BC-SNV') reportNumber: string;
+  @ApiProperty({ description: 'Tóm tắt ý kiến / summary' })
+  @IsString() @IsNotEmpty() @MaxLength(5000)
+  summary: string;
+  @Reasons(false) reasons?: string[];
+}
+
+export class RecordLegalAppraisalRequest {
+  @ApiProperty({ enum: ['lawful', 'unlawful'], description: 'Kết luận thẩm định pháp lý / legality opinion' })
+  @IsIn(['lawful', 'unlawful'])
+  opinion: 'lawful' | 'unlawful';
+  @Line('Số báo cáo thẩm định của Sở Tư pháp / report number', '30/BC-STP') reportNumber: string;
+  @Note('Ghi chú / notes') notes?: string;
+  @Reasons(false) reasons?: string[];
+}
+
+export class SubmitToCouncilRequest {
+  @Line('Số tờ trình / submission number', '120/TTr-UBND') submissionNumber: string;
+  @Day('Ngày trình / submitted on', '2026-11-20') submittedOn: string;
+}
+
+export class RecordCouncilVoteRequest {
+  @Line('Kỳ họp / session', 'Kỳ họp thứ 25, HĐND tỉnh khóa X') session: string;
+  @Day('Ngày biểu quyết / session date', '2026-12-10') sessionDate: string;
+  @ApiPropertyOptional({ description: 'Số nghị quyết / resolution number', example: '15/2026/NQ-HĐND' })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(500)
+  resolutionNumber?: string;
+  @ApiProperty({ description: 'Tổng số đại biểu / total delegates', example: 50 })
+  @IsInt() @Min(1) @Max(10000)
+  totalDelegates: number;
+  @ApiProperty({ description: 'Tán thành / votes for', example: 40 })
+  @IsInt() @Min(0) @Max(10000)
+  votesFor: number;
+  @ApiProperty({ description: 'Không tán thành / votes against', example: 2 })
+  @IsInt() @Min(0) @Max(10000)
+  votesAgainst: number;
+  @ApiProperty({ description: 'Không biểu quyết / abstaining', example: 1 })
+  @IsInt() @Min(0) @Max(10000)
+  abstentions: number;
+  @Reasons(false) reasons?: string[];
+}
+
+export class DecideRequest {
+  @ApiProperty({ enum: ['approved', 'rejected'], description: 'Quyết định / outcome' })
+  @IsIn(['approved', 'rejected'])
+  outcome: 'approved' | 'rejected';
+  @ApiProperty({ enum: ['committee', 'chairman'], description: 'UBND tập thể hoặc Chủ tịch UBND / the committee or its chairman' })
+  @IsIn(['committee', 'chairman'])
+  decidedBy: 'committee' | 'chairman';
+  @Reasons(false) reasons?: string[];
+}
+
+export class IssueRequest {
+  @Line('Số quyết định / document number', '1234/QĐ-UBND') documentNumber: string;
+  @Line('Người ký / signer', 'Lê Văn Hảo') signer: string;
+  @Day('Ngày ký / signed on', '2026-12-15') signedOn: string;
+  @Day('Ngày có hiệu lực / effective from', '2027-01-01') effectiveFrom: string;
+}
+
+export class AmendRequest {
+  @Line('Số văn bản sửa đổi / amending document number', '200/QĐ-UBND') documentNumber: string;
+  @ApiProperty({ description: 'Lý do sửa đổi / reason' })
+  @IsString() @IsNotEmpty() @MaxLength(5000)
+  reason: string;
+  @Day('Ngày có hiệu lực / effective from', '2027-06-01') effectiveFrom: string;
+  @ApiProperty({ description: 'Nội dung sửa đổi / the fields that change', type: ContentChangesDto })
+  @ValidateNested() @Type(() => ContentChangesDto)
+  changes: ContentChangesDto;
+}
+
+export class RevokeRequest {
+  @Line('Số văn bản thu hồi / revoking document number', '300/QĐ-UBND') documentNumber: string;
+  @ApiProperty({ description: 'Lý do thu hồi / reason' })
+  @IsString() @IsNotEmpty() @MaxLength(5000)
+  reason: string;
+  @Day('Ngày có hiệu lực / effective from', '2027-09-01') effectiveFrom: string;
+}
+
+export class WithdrawRequest {
+  @ApiProperty({ description: 'Lý do rút hồ sơ / reason' })
+  @IsString() @IsNotEmpty() @MaxLength(5000)
+  reason: string;
+}

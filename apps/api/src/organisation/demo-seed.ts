@@ -1,0 +1,31 @@
+import bcrypt from 'bcryptjs';
+import type { DataSource } from 'typeorm';
+import { DEMO_BODIES, DEMO_PASSWORD, DEMO_POWERS, DEMO_USERS } from './demo-data.js';
+
+/** Inserts the demo province, catalogue and users; running it again changes nothing. */
+export async function seedDemo(dataSource: DataSource): Promise<void> {
+  await dataSource.transaction(async (m) => {
+    for (const b of DEMO_BODIES) {
+      await m.query(
+        `INSERT INTO bodies (id, name_vi, name_en, level, type, parent_id, province_id, territory)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (id) DO NOTHING`,
+        [b.id, b.nameVi, b.nameEn, b.level, b.type, b.parentId, b.provinceId, b.territory ?? null],
+      );
+    }
+    for (const p of DEMO_POWERS) {
+      await m.query(
+        `INSERT INTO powers (id, code, title_vi, title_en, sector, legal_holder_body_id, legal_source, delegable, procedure_codes)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (id) DO NOTHING`,
+        [p.id, p.code, p.titleVi, p.titleEn, p.sector, p.legalHolderBodyId, p.legalSource, p.delegable, p.procedureCodes],
+      );
+    }
+    const hash = await bcrypt.hash(DEMO_PASSWORD, 10);
+    for (const u of DEMO_USERS) {
+      await m.query(
+        `INSERT INTO users (id, username, display_name, password_hash, role, body_id)
+         VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (username) DO NOTHING`,
+        [`user-${u.username}`, u.username, u.displayName, hash, u.role, u.bodyId],
+      );
+    }
+  });
+}

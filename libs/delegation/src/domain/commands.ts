@@ -1,0 +1,96 @@
+import type { Actor, DecisionKind, IsoDate, IsoInstant, ProposalContent } from './types.js';
+
+/** Every command carries who runs it and when; the domain never reads the clock or generates ids. */
+interface Base<T extends string, D> {
+  type: T;
+  data: D;
+  actor: Actor;
+  now: IsoInstant;
+}
+
+/** The caller generates decisionId (the domain makes no ids); it becomes the stream id. */
+export type Propose = Base<
+  'propose',
+  ProposalContent & { decisionId: string; kind: DecisionKind; proposerBodyId: string; workflowVersion: number }
+>;
+export type UpdateDraft = Base<'update-draft', { changes: Partial<ProposalContent> }>;
+export type Submit = Base<'submit', Record<string, never>>;
+export type AssignReviewer = Base<'assign-reviewer', { reviewerId: string; note?: string }>;
+export type RequestRevision = Base<'request-revision', { reasons: string[]; note?: string }>;
+export type Resubmit = Base<'resubmit', { changes: Partial<ProposalContent>; response: string }>;
+export type Appraise = Base<
+  'appraise',
+  { opinion: 'favourable' | 'unfavourable'; reportNumber: string; summary: string; reasons?: string[] }
+>;
+export type RecordLegalAppraisal = Base<
+  'record-legal-appraisal',
+  { opinion: 'lawful' | 'unlawful'; reportNumber: string; notes?: string; reasons?: string[] }
+>;
+export type SubmitToCouncil = Base<'submit-to-council', { submissionNumber: string; submittedOn: IsoDate }>;
+export type RecordCouncilVote = Base<
+  'record-council-vote',
+  {
+    session: string;
+    sessionDate: IsoDate;
+    resolutionNumber?: string;
+    totalDelegates: number;
+    votesFor: number;
+    votesAgainst: number;
+    abstentions: number;
+    reasons?: string[];
+  }
+>;
+export type Decide = Base<
+  'decide',
+  { outcome: 'approved' | 'rejected'; decidedBy: 'committee' | 'chairman'; reasons?: string[] }
+>;
+export type Issue = Base<
+  'issue',
+  { documentNumber: string; signer: string; signedOn: IsoDate; effectiveFrom: IsoDate }
+>;
+export type Amend = Base<
+  'amend',
+  { documentNumber: string; reason: string; effectiveFrom: IsoDate; changes: Partial<ProposalContent> }
+>;
+export type Revoke = Base<'revoke', { documentNumber: string; reason: string; effectiveFrom: IsoDate }>;
+export type Withdraw = Base<'withdraw', { reason: string }>;
+export type Expire = Base<'expire', Record<string, never>>;
+
+export type Command =
+  | Propose
+  | UpdateDraft
+  | Submit
+  | AssignReviewer
+  | RequestRevision
+  | Resubmit
+  | Appraise
+  | RecordLegalAppraisal
+  | SubmitToCouncil
+  | RecordCouncilVote
+  | Decide
+  | Issue
+  | Amend
+  | Revoke
+  | Withdraw
+  | Expire;
+
+export type CommandType = Command['type'];
+
+export const COMMAND_TYPES: readonly CommandType[] = [
+  'propose',
+  'update-draft',
+  'submit',
+  'assign-reviewer',
+  'request-revision',
+  'resubmit',
+  'appraise',
+  'record-legal-appraisal',
+  'submit-to-council',
+  'record-council-vote',
+  'decide',
+  'issue',
+  'amend',
+  'revoke',
+  'withdraw',
+  'expire',
+];

@@ -1,0 +1,101 @@
+import { describe, expect, it } from '@jest/globals';
+import { AFTER_PERIOD, eventsTo, given, stagesOf, validCommand } from '../testing/fixtures.js';
+import { currentWorkflow, WORKFLOWS } from '../workflows/registry.js';
+import { COMMAND_TYPES } from './commands.js';
+import { decide } from './decide.js';
+import { evolve } from './evolve.js';
+import { ROLES } from './types.js';
+
+/**
+ * The stage machine, exhaustively: every command in every stage of both workflows, and every role
+ * for every command a stage allows. Expected results come from the workflow data itself.
+ */
+const stageRows = WORKFLOWS.flatMap((wf) =>
+  stagesOf(wf).flatMap((stage) =>
+    COMMAND_TYPES.filter((c) => c !== 'propose').map((command) => {
+      const t = wf.transitions.find((x) => x.command === command);
+      return { kind: wf.id, stage, command, allowed: t?.from.includes(stage) ?? false, allowedStages: t?.from ?? [] };
+    }),
+  ),
+);
+
+describe('existence', () => {
+  it.each(WORKFLOWS.flatMap((wf) => COMMAND_TYPES.filter((c) => c !== 'propose').map((c) => [wf.id, c] as const)))(
+    '%s: %s on a decision that does not exist → decision-not-found',
+    (kind, command) => {
+      const result = decide(validCommand(command, kind), given([]), currentWorkflow(kind));
+      expect(result).toEqual({ ok: false, refusal: { kind: 'decision-not-found' } });
+    },
+  );
+
+  it.each(WORKFLOWS.flatMap((wf) => stagesOf(wf).map((s) => [wf.id, s] as const)))(
+    '%s: propose on an existing decision in %s → decision-already-exists',
+    (kind, stage) => {
+      const result = decide(validCommand('propose', kind), given(eventsTo(kind, stage)), currentWorkflow(kind));
+      expect(result).toEqual({ ok: false, refusal: { kind: 'decision-already-exists' } });
+    },
+  );
+});
+
+describe('commands outside their stages → command-not-allowed-in-stage (409)', () => {
+  it.each(stageRows.filter((r) => !r.allowed).map((r) => [r.kind, r.command, r.stage, r] as const))(
+    '%s: %s in %s',
+    (kind, command, stage, row) => {
+      // Run by admin, who holds no workflow role: the stage refusal must still come first.
+      for (const role of ['admin', undefined] as const) {
+        const result = decide(validCommand(command, kind, role), given(eventsTo(kind, stage)), currentWorkflow(kind));
+        expect(result).toEqual({
+          ok: false,
+          refusal: { kind: 'command-not-allowed-in-stage', command, stage, allowedStages: row.allowedStages },
+        });
+      }
+    },
+  );
+});
+
+const allowedRows = stageRows.filter((r) => r.allowed);
+
+describe('roles → role-not-allowed (403) or the transition', () => {
+  it.each(allowedRows.flatMap((r) => ROLES.map((role) => [r.kind, r.command, r.stage, role] as const)))(
+    '%s: %s in %s by %s',
+    (kind, command, stage, role) => {
+      const wf = currentWorkflow(kind);
+      const t = wf.transitions.find((x) => x.command === command)!;
+      const state = given(eventsTo(kind, stage));
+      const result = decide(validCommand(command, kind, role), state, wf);
+      if (!t.roles.includes(role)) {
+        expect(result).toEqual({
+          ok: false,
+          refusal: { kind: 'role-not-allowed', command, stage, role, allowedRoles: t.roles },
+        });
+        return;
+      }
+      if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.refusal)}`);
+      expect(result.events).toHaveLength(1);
+      // Then: the new stage is one the definition promises for this transition.
+      const after = evolve(state, result.events[0]!, { occurredAt: command === 'expire' ? AFTER_PERIOD : '2026-05-01T00:00:00.000Z', version: state.version + 1 });
+      expect(t.to).toContain(after.stage);
+    },
+  );
+
+  it.each(WORKFLOWS.flatMap((wf) => ROLES.filter((r) => r !== 'proposer').map((r) => [wf.id, r] as const)))(
+    '%s: propose by %s → role-not-allowed',
+    (kind, role) => {
+      const result = decide(validCommand('propose', kind, role), given([]), currentWorkflow(kind));
+      expect(result).toEqual({
+        ok: false,
+        refusal: { kind: 'role-not-allowed', command: 'propose', stage: 'draft', role, allowedRoles: ['proposer'] },
+      });
+    },
+  );
+});
+
+describe('the table covers the whole machine', () => {
+  it('tries each workflow command in every stage', () => {
+    expect(stageRows).toHaveLength(WORKFLOWS.reduce((n, wf) => n + stagesOf(wf).length * 15, 0));
+    // phân cấp: 13 single-stage transitions + assign-reviewer (2) + withdraw (8 stages) = 21;
+    // ủy quyền: 11 + 2 + withdraw (6 stages) = 18.
+    expect(allowedRows.filter((r) => r.kind === 'phan-cap')).toHaveLength(21);
+    expect(allowedRows.filter((r) => r.kind === 'uy-quyen')).toHaveLength(18);
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from '@jest/globals';
+import { cmd, content, eventsTo, given, validCommand, validData } from '../testing/fixtures.js';
+import { currentWorkflow, getWorkflow } from '../workflows/registry.js';
+import type { Command } from './commands.js';
+import { decide } from './decide.js';
+import type { DecisionState } from './state.js';
+import type { DecisionKind, Stage } from './types.js';
+import { RULES } from './rules/index.js';
+
+const pc = content('phan-cap');
+const uq = content('uy-quyen');
+const propose = (kind: DecisionKind, over: object) => cmd('propose', { ...validData('propose', kind), ...over }, 'proposer');
+const vote = (over: object) => cmd('record-council-vote', { ...validData('record-council-vote', 'phan-cap'), ...over }, 'council-office');
+const amend = (kind: DecisionKind, over: object) => cmd('amend', { ...validData('amend', kind), ...over }, 'committee-office');
+const issue = (kind: DecisionKind, over: object) => cmd('issue', { ...validData('issue', kind), ...over }, 'committee-office');
+const noReasons = { reasons: undefined };
+
+type Row = [name: string, kind: DecisionKind, stage: Stage | null, command: Command, ruleId: string, field: string];
+
+/** Given the decision in `stage`, When the command, Then the named rule refuses it at that field (422). */
+const rows: Row[] = [
+  ['self-delegation', 'phan-cap', null, propose('phan-cap', { delegateBodyId: pc.delegatorBodyId }), 'delegator-differs-from-delegate', 'delegateBodyId'],
+  ['self-delegation', 'uy-quyen', null, propose('uy-quyen', { delegateBodyId: uq.delegatorBodyId }), 'delegator-differs-from-delegate', 'delegateBodyId'],
+  ['no power', 'phan-cap', null, propose('phan-cap', { powerIds: [] }), 'at-least-one-power', 'powerIds'],
+  ['no power', 'uy-quyen', null, propose('uy-quyen', { powerIds: [''] }), 'at-least-one-power', 'powerIds'],
+  ['ủy quyền without period', 'uy-quyen', null, propose('uy-quyen', { period: undefined }), 'uy-quyen-has-period', 'period'],
+  ['ủy quyền without conditions', 'uy-quyen', null, propose('uy-quyen', { conditions: [] }), 'uy-quyen-has-conditions', 'conditions'],
+  ['empty period', 'uy-quyen', null, propose('uy-quyen', { period: { from: '2026-05-01', to: '2026-05-01' } }), 'period-ends-after-start', 'period.to'],
+  ['period on phân cấp ends first', 'phan-cap', null, propose('phan-cap', { period: { from: '2026-05-01', to: '2026-04-01' } }), 'period-ends-after-start', 'period.to'],
+  ['negative budget', 'phan-cap', null, propose('phan-cap', { resources: { ...pc.resources, budgetVnd: -1 } }), 'resources-are-whole-numbers', 'resources.budgetVnd'],
+  ['fractional staff', 'uy-quyen', null, propose('uy-quyen', { resources: { ...uq.resources, staffPositions: 1.5 } }), 'resources-are-whole-numbers', 'resources.staffPositions'],
+  ['phân cấp with no resources and no reason', 'phan-cap', null, propose('phan-cap', { resources: { budgetVnd: 0, staffPositions: 0, facilities: [], noResourcesReason: ' ' } }), 'resources-go-with-decentralisation', 'resources.noResourcesReason'],
+  ['no legal basis', 'phan-cap', null, propose('phan-cap', { legalBasis: [] }), 'legal-basis-cited', 'legalBasis'],
+  ['no legal basis', 'uy-quyen', null, propose('uy-quyen', { legalBasis: ['  '] }), 'legal-basis-cited', 'legalBasis'],
+  ['proposal of another kind', 'phan-cap', null, propose('uy-quyen', {}), 'workflow-matches-kind', 'kind'],
+  ['unknown workflow version', 'uy-quyen', null, propose('uy-quyen', { workflowVersion: 2 }), 'workflow-matches-kind', 'workflowVersion'],
+  ['draft update removes the powers', 'phan-cap', 'draft', cmd('update-draft', { changes: { powerIds: [] } }, 'proposer'), 'at-least-one-power', 'changes.powerIds'],
+  ['draft update removes the period', 'uy-quyen', 'draft', cmd('update-draft', { changes: { period: { from: '2026-06-01', to: '2026-01-01' } } }, 'proposer'), 'period-ends-after-start', 'changes.period.to'],
+  ['resubmission delegates to itself', 'uy-quyen', 'revision-requested', cmd('resubmit', { changes: { delegateBodyId: uq.delegatorBodyId }, response: 'x' }, 'proposer'), 'delegator-differs-from-delegate', 'changes.delegateBodyId'],
+  ['resubmission drops resources', 'phan-cap', 'revision-requested', cmd('resubmit', { changes: { resources: { budgetVnd: 0, staffPositions: 0, facilities: [] } }, response: 'x' }, 'proposer'), 'resources-go-with-decentralisation', 'changes.resources.noResourcesReason'],
+  ['revision without reasons', 'phan-cap', 'in-appraisal', cmd('request-revision', { reasons: [] }, 'reviewer'), 'revision-request-has-reasons', 'reasons'],
+  ['unfavourable appraisal without reasons', 'uy-quyen', 'in-appraisal', cmd('appraise', { opinion: 'unfavourable', reportNumber: '1', summary: 'x' }, 'reviewer'), 'rejection-has-reasons', 'reasons'],
+  ['unfavourable appraisal without reasons', 'phan-cap', 'in-appraisal', cmd('appraise', { opinion: 'unfavourable', reportNumber: '1', summary: 'x', reasons: [''] }, 'reviewer-lead'), 'rejection-has-reasons', 'reasons'],
+  ['unlawful without reasons', 'phan-cap', 'legal-appraisal', cmd('record-legal-appraisal', { opinion: 'unlawful', reportNumber: '2' }, 'legal-appraiser'), 'rejection-has-reasons', 'reasons'],
+  ['HĐND rejects without reasons', 'phan-cap', 'awaiting-council', vote({ votesFor: 25, votesAgainst: 20, abstentions: 5, ...noReasons }), 'rejection-has-reasons', 'reasons'],
+  ['more votes than delegates', 'phan-cap', 'awaiting-council', vote({ totalDelegates: 50, votesFor: 40, votesAgainst: 8, abstentions: 3 }), 'council-vote-counts-valid', 'votesFor'],
+  ['negative votes against', 'phan-cap', 'awaiting-council', vote({ votesAgainst: -1 }), 'council-vote-counts-valid', 'votesAgainst'],
+  ['negative abstentions', 'phan-cap', 'awaiting-council', vote({ abstentions: -2 }), 'council-vote-counts-valid', 'abstentions'],
+  ['no delegates', 'phan-cap', 'awaiting-council', vote({ totalDelegates: 0, votesFor: 0, votesAgainst: 0, abstentions: 0 }), 'council-vote-counts-valid', 'totalDelegates'],
+  ['fractional votes', 'phan-cap', 'awaiting-council', vote({ votesFor: 30.5 }), 'council-vote-counts-valid', 'votesFor'],
+  ['UBND rejects without reasons', 'uy-quyen', 'appraised', cmd('decide', { outcome: 'rejected', decidedBy: 'committee' }, 'committee-office'), 'rejection-has-reasons', 'reasons'],
+  ['effective before signing', 'phan-cap', 'approved', issue('phan-cap', { signedOn: '2026-04-10', effectiveFrom: '2026-04-09' }), 'effective-not-before-signing', 'effectiveFrom'],
+  ['effective before signing', 'uy-quyen', 'approved', issue('uy-quyen', { signedOn: '2026-04-10', effectiveFrom: '2026-04-09' }), 'effective-not-before-signing', 'effectiveFrom'],
+  ['ủy quyền effective after its period', 'uy-quyen', 'approved', issue('uy-quyen', { effectiveFrom: '2027-01-01' }), 'effective-within-period', 'effectiveFrom'],
+  ['ủy quyền effective before its period', 'uy-quyen', 'approved', issue('uy-quyen', { signedOn: '2026-03-01', effectiveFrom: '2026-03-31' }), 'effective-within-period', 'effectiveFrom'],
+  ['amendment changes the delegator', 'phan-cap', 'issued', amend('phan-cap', { changes: { delegatorBodyId: 'ubnd-tinh-khac' } }), 'amendment-keeps-kind-and-delegator', 'changes.delegatorBodyId'],
+  ['amendment changes the kind', 'uy-quyen', 'issued', amend('uy-quyen', { changes: { kind: 'phan-cap' } }), 'amendment-keeps-kind-and-delegator', 'changes.kind'],
+  ['amendment breaks the period', 'uy-quyen', 'issued', amend('uy-quyen', { changes: { period: { from: '2026-04-01', to: '2026-03-01' } } }), 'period-ends-after-start', 'changes.period.to'],
+  ['amendment takes effect after the shortened period', 'uy-quyen', 'issued', amend('uy-quyen', { changes: { period: { from: '2026-04-01', to: '2026-05-31' } } }), 'effective-within-period', 'effectiveFrom'],
+  ['amendment leaves no legal basis', 'phan-cap', 'issued', amend('phan-cap', { changes: { legalBasis: [] } }), 'legal-basis-cited', 'changes.legalBasis'],
+  ['expiry on the last day (23:59 in Hà Nội)', 'uy-quyen', 'issued', cmd('expire', {}, 'system', '2026-12-31T16:59:59.000Z'), 'expires-after-period-end', 'now'],
+  ['expiry in the middle of the period', 'uy-quyen', 'issued', cmd('expire', {}, 'committee-office', '2026-06-01T00:00:00.000Z'), 'expires-after-period-end', 'now'],
+];
+
+describe('domain rules → rule-violated (422)', () => {
+  it.each(rows)('%s (%s)', (_name, kind, stage, command, ruleId, field) => {
+    const state = stage === null ? given([]) : given(eventsTo(kind, stage));
+    const result = decide(command, state, currentWorkflow(kind));
+    expect(result).toMatchObject({ ok: false, refusal: { kind: 'rule-violated', rule: { id: ruleId }, field } });
+  });
+
+  it('names every refusing rule in the table at least once', () => {
+    const named = new Set(rows.map((r) => r[4]));
+    const outcomeOnly = ['council-majority-of-all-delegates', 'council-approval-precedes-issuance'];
+    for (const rule of RULES.filter((r) => !outcomeOnly.includes(r.id))) expect(named).toContain(rule.id);
+  });
+});
+
+describe('rules that let valid edge cases through', () => {
+  const ok = (command: Command, state: DecisionState, kind: DecisionKind) =>
+    expect(decide(command, state, currentWorkflow(kind)).ok).toBe(true);
+
+  it('accepts a phân cấp with no resources when it says why', () => {
+    const resources = { budgetVnd: 0, staffPositions: 0, facilities: [], noResourcesReason: 'Cơ quan nhận đã có bộ máy' };
+    ok(propose('phan-cap', { resources }), given([]), 'phan-cap');
+    ok(propose('phan-cap', { resources: { budgetVnd: 0, staffPositions: 0, facilities: ['Trụ sở'] } }), given([]), 'phan-cap');
+  });
+
+  it('does not ask an ủy quyền for transferred resources', () => {
+    ok(propose('uy-quyen', { resources: { budgetVnd: 0, staffPositions: 0, facilities: [] } }), given([]), 'uy-quyen');
+  });
+
+  it('expires an ủy quyền once the last day is over in Hà Nội, though still that day in UTC', () => {
+    ok(cmd('expire', {}, 'system', '2026-12-31T17:00:00.000Z'), given(eventsTo('uy-quyen', 'issued')), 'uy-quyen');
+  });
+
+  it('lets an issue take effect on the day it is signed, and on the first day of the period', () => {
+    ok(issue('uy-quyen', { signedOn: '2026-04-01', effectiveFrom: '2026-04-01' }), given(eventsTo('uy-quyen', 'approved')), 'uy-quyen');
+  });
+
+  it('refuses to issue a phân cấp whose state shows no HĐND approval', () => {
+    const state = { ...given(eventsTo('phan-cap', 'approved')), councilVote: undefined };
+    const result = decide(validCommand('issue', 'phan-cap'), state, getWorkflow('phan-cap', 1)!);
+    expect(result).toMatchObject({ ok: false, refusal: { rule: { id: 'council-approval-precedes-issuance' } } });
+  });
+});
+
+describe('the rule catalogue', () => {
+  it('has unique kebab-case ids, a source and bilingual NFC messages', () => {
+    expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
+    for (const r of RULES) {
+      expect(r.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(r.version).toBe(1);
+      expect(r.source.trim()).not.toBe('');
+      for (const s of [r.source, r.message.vi, r.message.en]) expect(s).toBe(s.normalize('NFC'));
+    }
+  });
+});

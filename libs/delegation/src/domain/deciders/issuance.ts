@@ -1,0 +1,58 @@
+import type { WorkflowDefinition } from '../../workflows/definition.js';
+import { checkContent } from '../check-content.js';
+import type { Amend, Expire, Issue, Revoke } from '../commands.js';
+import { applyChanges } from '../content.js';
+import { type DecisionResult, ok, refuse } from '../outcome.js';
+import {
+  checkAmendmentKeepsKindAndDelegator,
+  checkCouncilApprovalPrecedesIssuance,
+  checkEffectiveNotBeforeSigning,
+  checkEffectiveWithinPeriod,
+  checkExpiresAfterPeriodEnd,
+} from '../rules/index.js';
+import type { DecisionState } from '../state.js';
+
+export function issue(cmd: Issue, state: DecisionState, workflow: WorkflowDefinition): DecisionResult {
+  const { documentNumber, signer, signedOn, effectiveFrom } = cmd.data;
+  const period = state.content.period;
+  const v =
+    (workflow.options.requiresCouncilVote ? checkCouncilApprovalPrecedesIssuance(state) : undefined) ??
+    checkEffectiveNotBeforeSigning(signedOn, effectiveFrom) ??
+    (workflow.options.requiresPeriod ? checkEffectiveWithinPeriod(period, effectiveFrom) : undefined);
+  if (v) return refuse(v);
+  // An ủy quyền ends with its period; a phân cấp stays until amended or revoked.
+  const effectiveTo = workflow.options.requiresPeriod ? period?.to : undefined;
+  return ok({
+    type: 'DecisionIssued',
+    data: { documentNumber, signer, signedOn, effectiveFrom, ...(effectiveTo !== undefined && { effectiveTo }) },
+  });
+}
+
+export function amend(cmd: Amend, state: DecisionState, workflow: WorkflowDefinition): DecisionResult {
+  const { documentNumber, reason, effectiveFrom, changes } = cmd.data;
+  const next = applyChanges(state.content, changes);
+  const v =
+    checkAmendmentKeepsKindAndDelegator(state.content, changes) ??
+    checkContent(next, state.kind, workflow, 'changes.') ??
+    // An amendment to an ủy quyền must itself take effect while the (amended) authorisation runs.
+    (workflow.options.requiresPeriod ? checkEffectiveWithinPeriod(next.period, effectiveFrom) : undefined);
+  if (v) return refuse(v);
+  return ok({
+    type: 'DecisionAmended',
+    data: { amendment: state.amendments.length + 1, documentNumber, reason, effectiveFrom, changes },
+  });
+}
+
+export function revoke(cmd: Revoke): DecisionResult {
+  const { documentNumber, reason, effectiveFrom } = cmd.data;
+  return ok({ type: 'DecisionRevoked', data: { documentNumber, reason, effectiveFrom } });
+}
+
+/** expiredOn is the last day of the period: the authorisation ceased at the end of that day. */
+export function expire(cmd: Expire, state: DecisionState): DecisionResult {
+  const period = state.content.period;
+  const v = checkExpiresAfterPeriodEnd(period, cmd.now);
+  if (v) return refuse(v);
+  // The rule passes only when there is a period.
+  return ok({ type: 'DelegationExpired', data: { expiredOn: period!.to } });
+}

@@ -1,0 +1,114 @@
+import type { DecisionKind, IsoDate, ProposalContent } from './types.js';
+
+/**
+ * The facts of a decision's life. `type` is the stored name: it never changes once an event is
+ * written (renaming a class or a file must not change what is stored). A change of shape bumps
+ * the event's schema version in EVENT_SCHEMA_VERSIONS and adds an upcaster.
+ * Event data holds no actor or time: those are the event's metadata.
+ */
+interface Ev<T extends string, D> {
+  type: T;
+  data: D;
+}
+
+export type ProposalDrafted = Ev<
+  'ProposalDrafted',
+  ProposalContent & {
+    decisionId: string;
+    kind: DecisionKind;
+    proposerBodyId: string;
+    workflow: { id: DecisionKind; version: number };
+  }
+>;
+export type DraftUpdated = Ev<'DraftUpdated', { changes: Partial<ProposalContent> }>;
+export type ProposalSubmitted = Ev<'ProposalSubmitted', Record<string, never>>;
+export type ReviewerAssigned = Ev<'ReviewerAssigned', { reviewerId: string; note?: string }>;
+export type RevisionRequested = Ev<'RevisionRequested', { round: number; reasons: string[]; note?: string }>;
+export type ProposalResubmitted = Ev<
+  'ProposalResubmitted',
+  { round: number; changes: Partial<ProposalContent>; response: string }
+>;
+export type AppraisalCompleted = Ev<
+  'AppraisalCompleted',
+  { opinion: 'favourable' | 'unfavourable'; reportNumber: string; summary: string; reasons?: string[] }
+>;
+export type LegalAppraisalRecorded = Ev<
+  'LegalAppraisalRecorded',
+  { opinion: 'lawful' | 'unlawful'; reportNumber: string; notes?: string; reasons?: string[] }
+>;
+export type SubmittedToCouncil = Ev<'SubmittedToCouncil', { submissionNumber: string; submittedOn: IsoDate }>;
+export type CouncilVoteRecorded = Ev<
+  'CouncilVoteRecorded',
+  {
+    session: string;
+    sessionDate: IsoDate;
+    resolutionNumber?: string;
+    totalDelegates: number;
+    votesFor: number;
+    votesAgainst: number;
+    abstentions: number;
+    outcome: 'approved' | 'rejected';
+    reasons?: string[];
+  }
+>;
+export type DecisionMade = Ev<
+  'DecisionMade',
+  { outcome: 'approved' | 'rejected'; decidedBy: 'committee' | 'chairman'; reasons?: string[] }
+>;
+export type DecisionIssued = Ev<
+  'DecisionIssued',
+  { documentNumber: string; signer: string; signedOn: IsoDate; effectiveFrom: IsoDate; effectiveTo?: IsoDate }
+>;
+export type DecisionAmended = Ev<
+  'DecisionAmended',
+  {
+    amendment: number;
+    documentNumber: string;
+    reason: string;
+    effectiveFrom: IsoDate;
+    changes: Partial<ProposalContent>;
+  }
+>;
+export type DecisionRevoked = Ev<'DecisionRevoked', { documentNumber: string; reason: string; effectiveFrom: IsoDate }>;
+export type ProposalWithdrawn = Ev<'ProposalWithdrawn', { reason: string }>;
+export type DelegationExpired = Ev<'DelegationExpired', { expiredOn: IsoDate }>;
+
+export type DecisionEvent =
+  | ProposalDrafted
+  | DraftUpdated
+  | ProposalSubmitted
+  | ReviewerAssigned
+  | RevisionRequested
+  | ProposalResubmitted
+  | AppraisalCompleted
+  | LegalAppraisalRecorded
+  | SubmittedToCouncil
+  | CouncilVoteRecorded
+  | DecisionMade
+  | DecisionIssued
+  | DecisionAmended
+  | DecisionRevoked
+  | ProposalWithdrawn
+  | DelegationExpired;
+
+export type DecisionEventType = DecisionEvent['type'];
+
+/** The explicit registry of stored event names and their current schema versions. */
+export const EVENT_SCHEMA_VERSIONS: Record<DecisionEventType, number> = {
+  ProposalDrafted: 1,
+  DraftUpdated: 1,
+  ProposalSubmitted: 1,
+  ReviewerAssigned: 1,
+  RevisionRequested: 2,
+  ProposalResubmitted: 1,
+  AppraisalCompleted: 1,
+  LegalAppraisalRecorded: 1,
+  SubmittedToCouncil: 1,
+  CouncilVoteRecorded: 1,
+  DecisionMade: 1,
+  DecisionIssued: 1,
+  DecisionAmended: 1,
+  DecisionRevoked: 1,
+  ProposalWithdrawn: 1,
+  DelegationExpired: 1,
+};

@@ -1,0 +1,111 @@
+import { getWorkflow } from '../workflows/registry.js';
+import { applyChanges } from './content.js';
+import type { DecisionEvent } from './events.js';
+import { initialDecisionState } from './initial-state.js';
+import type { DecisionState } from './state.js';
+import type { IsoInstant, Stage } from './types.js';
+
+export interface EventMeta {
+  occurredAt: IsoInstant;
+  version: number;
+}
+
+/**
+ * Folds one event into the state. Pure: returns a new object. Time comes from the event's
+ * metadata, so replaying a stream gives the same state, stage clocks included.
+ */
+export function evolve(state: DecisionState, event: DecisionEvent, meta: EventMeta): DecisionState {
+  const next = apply(state, event);
+  // Reassigning a reviewer or amending keeps the stage: its clock must not restart.
+  const entered = !state.exists || next.stage !== state.stage;
+  return {
+    ...next,
+    version: meta.version,
+    createdAt: state.exists ? state.createdAt : meta.occurredAt,
+    updatedAt: meta.occurredAt,
+    stageEnteredAt: entered ? meta.occurredAt : state.stageEnteredAt,
+  };
+}
+
+export function foldDecision(
+  id: string,
+  events: Array<{ event: DecisionEvent; occurredAt: string; version: number }>,
+): DecisionState {
+  return events.reduce(
+    (state, e) => evolve(state, e.event, { occurredAt: e.occurredAt, version: e.version }),
+    initialDecisionState(id),
+  );
+}
+
+function rejected(state: DecisionState, reasons: string[] | undefined): DecisionState {
+  return { ...state, stage: 'rejected', rejectionReasons: reasons ?? [] };
+}
+
+/**
+ * Where a favourable appraisal leads depends on the workflow version the decision started under,
+ * not on today's definition: the stored events stay readable after a workflow changes.
+ */
+function afterFavourableAppraisal(state: DecisionState): Stage {
+  const wf = getWorkflow(state.workflow.id, state.workflow.version);
+  if (!wf) throw new Error(`Unknown workflow ${state.workflow.id} v${state.workflow.version} for ${state.id}`);
+  return wf.options.requiresLegalAppraisal ? 'legal-appraisal' : 'appraised';
+}
+
+function apply(state: DecisionState, event: DecisionEvent): DecisionState {
+  switch (event.type) {
+    case 'ProposalDrafted': {
+      const { decisionId, kind, proposerBodyId, workflow, ...content } = event.data;
+      return { ...initialDecisionState(decisionId), exists: true, kind, workflow, proposerBodyId, content };
+    }
+    case 'DraftUpdated':
+      return { ...state, content: applyChanges(state.content, event.data.changes) };
+    case 'ProposalSubmitted':
+      return { ...state, stage: 'submitted' };
+    case 'ReviewerAssigned':
+      return { ...state, stage: 'in-appraisal', reviewerId: event.data.reviewerId };
+    case 'RevisionRequested':
+      return { ...state, stage: 'revision-requested', revisionRound: event.data.round };
+    case 'ProposalResubmitted':
+      return { ...state, stage: 'in-appraisal', content: applyChanges(state.content, event.data.changes) };
+    case 'AppraisalCompleted': {
+      const s = { ...state, appraisal: event.data };
+      return event.data.opinion === 'favourable' ? { ...s, stage: afterFavourableAppraisal(state) } : rejected(s, event.data.reasons);
+    }
+    case 'LegalAppraisalRecorded': {
+      const s = { ...state, legalAppraisal: event.data };
+      return event.data.opinion === 'lawful' ? { ...s, stage: 'appraised' } : rejected(s, event.data.reasons);
+    }
+    case 'SubmittedToCouncil':
+      return { ...state, stage: 'awaiting-council', councilSubmission: event.data };
+    case 'CouncilVoteRecorded': {
+      const s = { ...state, councilVote: event.data };
+      return event.data.outcome === 'approved' ? { ...s, stage: 'approved' } : rejected(s, event.data.reasons);
+    }
+    case 'DecisionMade': {
+      const s = { ...state, decision: event.data };
+      return event.data.outcome === 'approved' ? { ...s, stage: 'approved' } : rejected(s, event.data.reasons);
+    }
+    case 'DecisionIssued':
+      return { ...state, stage: 'issued', issuance: event.data };
+    case 'DecisionAmended': {
+      const { changes, ...amendment } = event.data;
+      const content = applyChanges(state.content, changes);
+      // An amended ủy quyền period moves the end of the authorisation with it.
+      const issuance =
+        state.issuance && state.issuance.effectiveTo !== undefined && content.period
+          ? { ...state.issuance, effectiveTo: content.period.to }
+          : state.issuance;
+      return { ...state, content, issuance, amendments: [...state.amendments, amendment] };
+    }
+    case 'DecisionRevoked':
+      return { ...state, stage: 'revoked', revocation: event.data };
+    case 'ProposalWithdrawn':
+      return { ...state, stage: 'withdrawn', withdrawal: event.data };
+    case 'DelegationExpired':
+      return { ...state, stage: 'expired', expiredOn: event.data.expiredOn };
+    default: {
+      const unknown: never = event;
+      throw new Error(`Unknown event ${(unknown as DecisionEvent).type}`);
+    }
+  }
+}

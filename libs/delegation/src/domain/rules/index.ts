@@ -1,0 +1,66 @@
+import type { BusinessRule } from '../errors.js';
+import { AMENDMENT_KEEPS_KIND_AND_DELEGATOR } from './amendment-keeps-kind-and-delegator.js';
+import { AT_LEAST_ONE_POWER } from './at-least-one-power.js';
+import { COUNCIL_APPROVAL_PRECEDES_ISSUANCE } from './council-approval-precedes-issuance.js';
+import { COUNCIL_MAJORITY_OF_ALL_DELEGATES } from './council-majority-of-all-delegates.js';
+import { COUNCIL_VOTE_COUNTS_VALID } from './council-vote-counts-valid.js';
+import { DELEGATOR_DIFFERS_FROM_DELEGATE } from './delegator-differs-from-delegate.js';
+import { EFFECTIVE_NOT_BEFORE_SIGNING } from './effective-not-before-signing.js';
+import { EFFECTIVE_WITHIN_PERIOD } from './effective-within-period.js';
+import { EXPIRES_AFTER_PERIOD_END } from './expires-after-period-end.js';
+import { LEGAL_BASIS_CITED } from './legal-basis-cited.js';
+import { PERIOD_ENDS_AFTER_START } from './period-ends-after-start.js';
+import { REJECTION_HAS_REASONS } from './rejection-has-reasons.js';
+import { RESOURCES_ARE_WHOLE_NUMBERS } from './resources-are-whole-numbers.js';
+import { RESOURCES_GO_WITH_DECENTRALISATION } from './resources-go-with-decentralisation.js';
+import { REVISION_REQUEST_HAS_REASONS } from './revision-request-has-reasons.js';
+import { UY_QUYEN_HAS_CONDITIONS } from './uy-quyen-has-conditions.js';
+import { UY_QUYEN_HAS_PERIOD } from './uy-quyen-has-period.js';
+import { WORKFLOW_MATCHES_KIND } from './workflow-matches-kind.js';
+
+export * from './amendment-keeps-kind-and-delegator.js';
+export * from './at-least-one-power.js';
+export * from './council-approval-precedes-issuance.js';
+export * from './council-majority-of-all-delegates.js';
+export * from './council-vote-counts-valid.js';
+export * from './delegator-differs-from-delegate.js';
+export * from './effective-not-before-signing.js';
+export * from './effective-within-period.js';
+export * from './expires-after-period-end.js';
+export * from './legal-basis-cited.js';
+export * from './period-ends-after-start.js';
+export * from './rejection-has-reasons.js';
+export * from './resources-are-whole-numbers.js';
+export * from './resources-go-with-decentralisation.js';
+export * from './revision-request-has-reasons.js';
+export * from './uy-quyen-has-conditions.js';
+export * from './uy-quyen-has-period.js';
+export * from './workflow-matches-kind.js';
+export type { RuleViolation } from './violation.js';
+
+/** Every named rule, e.g. for a catalogue page or for findings that cite a rule by id. */
+export const RULES: readonly BusinessRule[] = [
+  WORKFLOW_MATCHES_KIND,
+  DELEGATOR_DIFFERS_FROM_DELEGATE,
+  AT_LEAST_ONE_POWER,
+  UY_QUYEN_HAS_PERIOD,
+  UY_QUYEN_HAS_CONDITIONS,
+  PERIOD_ENDS_AFTER_START,
+  RESOURCES_ARE_WHOLE_NUMBERS,
+  RESOURCES_GO_WITH_DECENTRALISATION,
+  LEGAL_BASIS_CITED,
+  REVISION_REQUEST_HAS_REASONS,
+  REJECTION_HAS_REASONS,
+  COUNCIL_VOTE_COUNTS_VALID,
+  COUNCIL_MAJORITY_OF_ALL_DELEGATES,
+  COUNCIL_APPROVAL_PRECEDES_ISSUANCE,
+  EFFECTIVE_NOT_BEFORE_SIGNING,
+  EFFECTIVE_WITHIN_PERIOD,
+  AMENDMENT_KEEPS_KIND_AND_DELEGATOR,
+  EXPIRES_AFTER_PERIOD_END,
+];
+
+/** A rule by id, for code that stored only the id. */
+export function findRule(id: string): BusinessRule | undefined {
+  return RULES.find((r) => r.id === id);
+}

@@ -1,0 +1,87 @@
+/** Shared value types of the delegation domain. Plain TypeScript: no framework imports here. */
+
+export type DecisionKind = 'phan-cap' | 'uy-quyen';
+
+export const ROLES = [
+  'proposer',
+  'reviewer',
+  'reviewer-lead',
+  'legal-appraiser',
+  'council-office',
+  'committee-office',
+  'auditor',
+  'admin',
+  'system',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const STAGES = [
+  'draft',
+  'submitted',
+  'in-appraisal',
+  'revision-requested',
+  'legal-appraisal',
+  'appraised',
+  'awaiting-council',
+  'approved',
+  'issued',
+  'rejected',
+  'withdrawn',
+  'revoked',
+  'expired',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** A calendar date, `YYYY-MM-DD` (Asia/Ho_Chi_Minh civil date). */
+export type IsoDate = string;
+/** An instant, ISO 8601 with zone, e.g. `2026-11-24T04:15:00.000Z`. */
+export type IsoInstant = string;
+
+export interface Text {
+  vi: string;
+  en: string;
+}
+
+export interface Resources {
+  /** Budget transferred with the power, in VND (integer, ≥ 0). */
+  budgetVnd: number;
+  /** Staff positions (biên chế) transferred, integer ≥ 0. */
+  staffPositions: number;
+  facilities: string[];
+  /** Why no resources are needed, when none are transferred. */
+  noResourcesReason?: string;
+}
+
+export interface Period {
+  from: IsoDate;
+  to: IsoDate;
+}
+
+export interface DocumentRef {
+  title: string;
+  reference: string;
+  /** SHA-256 of the document's content, hex, when known. */
+  contentHash?: string;
+}
+
+/** The content of a proposal: what moves, from whom to whom, on what basis. */
+export interface ProposalContent {
+  title: string;
+  delegatorBodyId: string;
+  delegateBodyId: string;
+  powerIds: string[];
+  sector: string;
+  legalBasis: string[];
+  resources: Resources;
+  period?: Period;
+  conditions: string[];
+  justification: string;
+  documents: DocumentRef[];
+}
+
+/** Who runs a command. Comes in with the command; the domain never looks it up. */
+export interface Actor {
+  userId: string;
+  role: Role;
+  bodyId: string;
+}

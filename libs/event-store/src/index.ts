@@ -1,0 +1,18 @@
+export { EventStore } from './event-store.js';
+export { LogFollower, type LogFollowerOptions, type LogHandler } from './log-follower.js';
+export { readLog, positionOf } from './log-reader.js';
+export { createUpcaster, type UpcastSteps } from './upcasters.js';
+export { WrongExpectedVersionError, IdempotencyKeyReusedError } from './errors.js';
+export { EventStoreMigration1732400000000, EVENT_STORE_MIGRATIONS } from './migrations/1732400000000-event-store.js';
+export {
+  LOG_START,
+  type AppendRequest,
+  type AppendResult,
+  type CommandRef,
+  type EventMetadata,
+  type LogPosition,
+  type NewEvent,
+  type ReadStreamOptions,
+  type StoredEvent,
+  type Upcaster,
+} from './types.js';

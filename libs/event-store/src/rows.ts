@@ -1,0 +1,42 @@
+import type { EventMetadata, StoredEvent, Upcaster } from './types.js';
+
+/** Columns every read selects; transaction_id as text because xid8 may exceed 2^53. */
+export const EVENT_COLUMNS = `global_position, transaction_id::text AS transaction_id, stream_id,
+  stream_type, stream_version, event_type, schema_version, data, metadata, occurred_at, recorded_at`;
+
+export interface EventRow {
+  global_position: string | number;
+  transaction_id: string;
+  stream_id: string;
+  stream_type: string;
+  stream_version: number;
+  event_type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: EventMetadata;
+  occurred_at: Date | string;
+  recorded_at: Date | string;
+}
+
+const iso = (v: Date | string): string => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
+
+/** Upcasting happens here, on every read, so stored rows never change. */
+export function toStoredEvent(row: EventRow, upcast?: Upcaster): StoredEvent {
+  const current = upcast
+    ? upcast(row.event_type, row.schema_version, row.data)
+    : { schemaVersion: row.schema_version, data: row.data };
+  return {
+    globalPosition: Number(row.global_position),
+    transactionId: row.transaction_id,
+    streamId: row.stream_id,
+    streamType: row.stream_type,
+    streamVersion: row.stream_version,
+    type: row.event_type,
+    schemaVersion: current.schemaVersion,
+    storedSchemaVersion: row.schema_version,
+    data: current.data,
+    metadata: row.metadata,
+    occurredAt: iso(row.occurred_at),
+    recordedAt: iso(row.recorded_at),
+  };
+}

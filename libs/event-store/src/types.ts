@@ -1,0 +1,96 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Who did what, when, and why — stored beside the event data, never inside it.
+ * `occurredAt` is the business instant (given by the caller: the domain never reads the clock);
+ * extra keys are kept as they are.
+ */
+export interface EventMetadata {
+  actorId: string;
+  actorRole?: string;
+  actorBodyId?: string;
+  /** ISO 8601 instant; also stored in `events.occurred_at` for "state as of" reads. */
+  occurredAt: string;
+  correlationId: string;
+  causationId?: string;
+  commandId?: string;
+  [key: string]: unknown;
+}
+
+/** An event to append. `type` is an explicit stored name, never a class name. */
+export interface NewEvent {
+  type: string;
+  schemaVersion: number;
+  data: unknown;
+}
+
+export interface StoredEvent {
+  globalPosition: number;
+  /** xid8 of the writing transaction, as a decimal string (it can exceed 2^53). */
+  transactionId: string;
+  streamId: string;
+  streamType: string;
+  streamVersion: number;
+  type: string;
+  /** Version after upcasting: the shape `data` has now. */
+  schemaVersion: number;
+  /** Version as written in the row. */
+  storedSchemaVersion: number;
+  data: unknown;
+  metadata: EventMetadata;
+  occurredAt: string;
+  recordedAt: string;
+}
+
+/** Brings an old stored shape up to the current one; must be pure. */
+export type Upcaster = (
+  type: string,
+  schemaVersion: number,
+  data: unknown,
+) => { schemaVersion: number; data: unknown };
+
+/** A place in the commit-ordered log; see log-reader.ts for why it has two parts. */
+export interface LogPosition {
+  transactionId: string;
+  globalPosition: number;
+}
+
+export const LOG_START: LogPosition = { transactionId: '0', globalPosition: 0 };
+
+export interface CommandRef {
+  id: string;
+  type: string;
+  payloadHash: string;
+}
+
+export interface AppendRequest {
+  streamId: string;
+  streamType: string;
+  /** 0 = the stream must not exist yet. */
+  expectedVersion: number;
+  events: NewEvent[];
+  metadata: EventMetadata;
+  /** Makes the append idempotent on `id`. */
+  command?: CommandRef;
+  /** What a repeat of the command returns; stored as JSON. */
+  result?: (events: StoredEvent[]) => unknown;
+  /** Inline projections: commit with the events or not at all. */
+  inTransaction?: (manager: EntityManager, events: StoredEvent[]) => Promise<void>;
+}
+
+export interface AppendResult {
+  streamId: string;
+  fromVersion: number;
+  toVersion: number;
+  events: StoredEvent[];
+  /** True when the command had already been processed and nothing was written. */
+  duplicate: boolean;
+  result: unknown;
+}
+
+export interface ReadStreamOptions {
+  fromVersion?: number;
+  toVersion?: number;
+  /** ISO instant; keeps events with occurred_at <= it. */
+  toInstant?: string;
+}

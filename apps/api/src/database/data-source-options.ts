@@ -16,6 +16,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrations: [...EVENT_STORE_MIGRATIONS, ReferenceAndReadModels1732400100000],
     migrationsTransactionMode: 'each',
     synchronize: false,
-    extra: { max: 10 },
+    // A transaction left open would hold back every log follower (they read below the oldest open one).
+    extra: { max: 10, options: '-c idle_in_transaction_session_timeout=60000' },
   };
 }

@@ -5,7 +5,7 @@ import {
   ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { CommandType } from '@app/delegation';
+import { currentWorkflow, type CommandType } from '@app/delegation';
 import { CurrentUser, type AuthenticatedUser } from '../auth/public.decorator.js';
 import { problems } from '../common/problem.js';
 import * as A from './actions.dto.js';
@@ -57,7 +57,7 @@ export class DecisionsController {
       new ExecuteDecisionCommand(id, {
         type: 'propose',
         actor: user,
-        data: { ...content, decisionId: id, kind, proposerBodyId: user.bodyId, workflowVersion: 0 },
+        data: { ...content, decisionId: id, kind, proposerBodyId: user.bodyId, workflowVersion: currentWorkflow(kind).version },
       } as never, { commandId: parseIdempotencyKey(key) }),
     );
     res.location(`/api/v1/decisions/${result.decisionId}`).setHeader('ETag', etag(result.version));

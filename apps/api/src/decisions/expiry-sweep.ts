@@ -4,7 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
-import { vietnamDate } from '../registry/registry.controller.js';
+import { vietnamDate } from '@app/delegation';
 import { ExecuteDecisionCommand } from './application/execute-decision-command.js';
 
 /**
@@ -35,7 +35,7 @@ export class ExpirySweep implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Returns the ids it expired. */
   async sweep(): Promise<string[]> {
-    const today = vietnamDate(this.clock.now());
+    const today = vietnamDate(this.clock.now().toISOString());
     const due: Array<{ id: string }> = await this.db.query(
       `SELECT id FROM decision_list WHERE kind = 'uy-quyen' AND stage = 'issued' AND period_to < $1 ORDER BY period_to`,
       [today],

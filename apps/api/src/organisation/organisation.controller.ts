@@ -9,6 +9,10 @@ import { BodyEntity, type BodyLevel } from './body.entity.js';
 import { PowerEntity } from './power.entity.js';
 import { SECTORS } from './sectors.js';
 
+/** TypeORM 1 refuses `undefined` in a where clause: absent filters are left out. */
+const definedOnly = <T extends object>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
 class PageRequest {
   @ApiPropertyOptional({ default: 100, description: 'Số dòng mỗi trang / page size (1–500)' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
@@ -53,7 +57,7 @@ export class OrganisationController {
   @ApiOperation({ summary: 'Cơ quan / state bodies' })
   async bodies(@Query() q: BodiesRequest) {
     const { limit, offset, ...where } = q;
-    const [items, total] = await this.db.getRepository(BodyEntity).findAndCount({ where, order: { id: 'ASC' }, take: limit, skip: offset });
+    const [items, total] = await this.db.getRepository(BodyEntity).findAndCount({ where: definedOnly(where), order: { id: 'ASC' }, take: limit, skip: offset });
     return { items, total, limit, offset };
   }
 
@@ -61,7 +65,7 @@ export class OrganisationController {
   @ApiOperation({ summary: 'Danh mục nhiệm vụ, quyền hạn / the catalogue of powers' })
   async powers(@Query() q: PowersRequest) {
     const { limit, offset, ...where } = q;
-    const [items, total] = await this.db.getRepository(PowerEntity).findAndCount({ where, order: { id: 'ASC' }, take: limit, skip: offset });
+    const [items, total] = await this.db.getRepository(PowerEntity).findAndCount({ where: definedOnly(where), order: { id: 'ASC' }, take: limit, skip: offset });
     return { items, total, limit, offset };
   }
 

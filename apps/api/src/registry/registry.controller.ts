@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { DataSource } from 'typeorm';
+import { vietnamDate } from '@app/delegation';
 import { Clock } from '../common/clock.js';
 import { IsLocalDate } from '../common/local-date.js';
 import { problems } from '../common/problem.js';
@@ -32,9 +33,6 @@ export interface HoldingView {
   validTo?: string | null;
 }
 
-/** Today's date in Vietnam (UTC+7, no daylight saving). */
-export const vietnamDate = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-
 @ApiTags('registry')
 @ApiBearerAuth()
 @Controller('api/v1/registry')
@@ -53,7 +51,7 @@ export class RegistryController {
     if (!q.powerId && !q.bodyId) {
       throw problems.validation([{ field: 'powerId', constraint: 'required', reason: { vi: 'powerId: cần powerId hoặc bodyId', en: 'powerId: give powerId or bodyId (or both)' } }]);
     }
-    const at = q.at ?? vietnamDate(this.clock.now());
+    const at = q.at ?? vietnamDate(this.clock.now().toISOString());
     const rows: Array<Record<string, string | null>> = await this.db.query(
       `SELECT decision_id, power_id, holder_body_id, delegator_body_id, kind,
               to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to

@@ -1,0 +1,92 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { createApp } from '../../apps/api/src/app.js';
+import { Clock } from '../../apps/api/src/common/clock.js';
+import { DEMO_PASSWORD } from '../../apps/api/src/organisation/demo-data.js';
+
+/** A clock the test moves by hand. */
+export class TestClock extends Clock {
+  constructor(private instant = new Date('2026-03-02T02:00:00.000Z')) {
+    super();
+  }
+  now(): Date {
+    return new Date(this.instant);
+  }
+  set(iso: string): void {
+    this.instant = new Date(iso);
+  }
+}
+
+export interface TestApp {
+  app: INestApplication;
+  clock: TestClock;
+  db: DataSource;
+  http: () => ReturnType<typeof request>;
+  /** Logs a demo user in and returns the bearer header value. */
+  login: (username: string) => Promise<string>;
+  close: () => Promise<void>;
+}
+
+/** Starts the real API on the test database (TEST_DATABASE_URL, set by the jest global setup). */
+export async function startTestApp(): Promise<TestApp> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set: run through the jest config (global setup provides it)');
+  process.env.DATABASE_URL = url;
+  process.env.SEED_DEMO = 'true';
+  process.env.EXPIRY_SWEEP_INTERVAL_MS = '0';
+  process.env.NODE_ENV = 'test';
+  const clock = new TestClock();
+  const app = await createApp({ clock, logger: false });
+  await app.init();
+  const server = app.getHttpServer();
+  const tokens = new Map<string, string>();
+  return {
+    app,
+    clock,
+    db: app.get<DataSource>(getDataSourceToken()),
+    http: () => request(server),
+    login: async (username) => {
+      if (!tokens.has(username)) {
+        const res = await request(server).post('/api/v1/auth/login').send({ username, password: DEMO_PASSWORD });
+        if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+        tokens.set(username, `Bearer ${res.body.accessToken}`);
+      }
+      return tokens.get(username)!;
+    },
+    close: () => app.close(),
+  };
+}
+
+/** A valid phân cấp proposal body from the demo catalogue; override what a test needs. */
+export function phanCapProposal(overrides: Record<string, unknown> = {}) {
+  return {
+    kind: 'phan-cap',
+    title: 'Phân cấp cấp giấy phép xây dựng công trình cấp II, cấp III cho Sở Xây dựng',
+    delegatorBodyId: 'tv-ubnd',
+    delegateBodyId: 'tv-so-xay-dung',
+    powerIds: ['TV-XD-01'],
+    sector: 'xay-dung',
+    legalBasis: ['Luật Tổ chức chính quyền địa phương số 72/2025/QH15, Điều 13'],
+    resources: { budgetVnd: 1_500_000_000, staffPositions: 3, facilities: ['Bộ phận một cửa'] },
+    conditions: ['Báo cáo kết quả thực hiện hằng quý'],
+    justification: 'Giảm thời gian giải quyết thủ tục hành chính cho người dân, doanh nghiệp.',
+    documents: [{ title: 'Tờ trình số 12/TTr-SXD', reference: '12/TTr-SXD' }],
+    ...overrides,
+  };
+}
+
+/** A valid ủy quyền proposal body. */
+export function uyQuyenProposal(overrides: Record<string, unknown> = {}) {
+  return phanCapProposal({
+    kind: 'uy-quyen',
+    title: 'Ủy quyền cấp giấy chứng nhận quyền sử dụng đất cho tổ chức',
+    delegateBodyId: 'tv-so-tnmt',
+    powerIds: ['TV-DD-02'],
+    sector: 'dat-dai',
+    legalBasis: ['Luật Tổ chức chính quyền địa phương số 72/2025/QH15, Điều 14'],
+    period: { from: '2026-04-01', to: '2026-12-31' },
+    ...overrides,
+  });
+}

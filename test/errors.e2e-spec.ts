@@ -29,8 +29,10 @@ function expectProblem(res: Res, status: number): any {
       },
     }),
   );
-  if (status === 400) {
+  // Field errors belong to validation problems; a body that is not JSON at all has no fields to name.
+  if (status === 400 && body.type === 'urn:phancap:problem:validation') {
     expect(Array.isArray(body.errors)).toBe(true);
+    expect(body.errors.length).toBeGreaterThan(0);
     for (const e of body.errors) {
       expect(e).toEqual({
         field: expect.any(String),
@@ -322,6 +324,13 @@ describe('errors: every failure is a problem document', () => {
       const res = await t.http().get(`${DECISIONS}/not-a-uuid`).set(await as('admin'));
       expect(expectProblem(res, 404).type).toBe('urn:phancap:problem:not-found');
       expectProblem(await act('not-a-uuid', 'proposer', 'submit'), 404);
+    });
+
+    it('a path with a broken percent-encoding is a 4xx problem, never a 500', async () => {
+      const res = await t.http().get(`${DECISIONS}/%FF`).set(await as('admin'));
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      expectProblem(res, res.status);
     });
 
     it('an unknown action path', async () => {

@@ -25,26 +25,30 @@ export class DecisionStore {
 
   async load(id: string, asOf: { toVersion?: number; toInstant?: string } = {}): Promise<LoadedDecision> {
     const events = await this.log.readStream(id, asOf);
-    const state = foldDecision(
-      id,
-      events.map((e) => ({ event: toDomainEvent(e), occurredAt: e.occurredAt, version: e.streamVersion })),
-    );
-    return { state, events };
+    return { state: fold(id, events), events };
   }
 
-  /** Rewrites every decision's read models from the log, in one transaction. */
-  async rebuildProjections(): Promise<number> {
-    const ids: Array<{ stream_id: string }> = await this.db.query(
-      `SELECT DISTINCT stream_id FROM events WHERE stream_type = $1`,
-      [DECISION_STREAM],
-    );
-    await this.db.transaction(async (m) => {
-      await m.query('TRUNCATE decision_list, power_holdings');
-      for (const { stream_id } of ids) {
-        const { state, events } = await this.load(stream_id);
-        await projectDecision(m, state, events.map(toDomainEvent));
-      }
-    });
-    return ids.length;
+  rebuildProjections(): Promise<number> {
+    return rebuildDecisionProjections(this.db);
   }
 }
+
+/** Rewrites every decision's read models from the log, in one transaction; returns how many decisions. */
+export async function rebuildDecisionProjections(db: DataSource): Promise<number> {
+  const log = new EventStore(db, upcast);
+  const ids: Array<{ stream_id: string }> = await db.query(
+    `SELECT DISTINCT stream_id FROM events WHERE stream_type = $1`,
+    [DECISION_STREAM],
+  );
+  await db.transaction(async (m) => {
+    await m.query('TRUNCATE decision_list, power_holdings');
+    for (const { stream_id } of ids) {
+      const events = await log.readStream(stream_id);
+      await projectDecision(m, fold(stream_id, events), events.map(toDomainEvent));
+    }
+  });
+  return ids.length;
+}
+
+const fold = (id: string, events: StoredEvent[]): DecisionState =>
+  foldDecision(id, events.map((e) => ({ event: toDomainEvent(e), occurredAt: e.occurredAt, version: e.streamVersion })));

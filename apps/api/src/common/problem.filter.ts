@@ -58,7 +58,8 @@ export class ProblemFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown): ProblemException {
     if (exception instanceof ProblemException) return exception;
-    const parsed = fromBodyParser(exception as { type?: string });
+    // Nest's Express adapter wraps body-parser errors; the original (with its `type`) is the cause.
+    const parsed = fromBodyParser(exception as { type?: string }) ?? fromBodyParser((exception as { cause?: { type?: string } }).cause ?? {});
     if (parsed) return parsed;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

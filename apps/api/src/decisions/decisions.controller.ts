@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { applyDecorators, Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
@@ -15,6 +15,21 @@ import { GetDecisionQuery } from './application/get-decision.query.js';
 import { ListDecisionsQuery } from './application/list-decisions.query.js';
 import { etag, parseIdempotencyKey, parseIfMatch } from './http-headers.js';
 import { GetDecisionRequest, ListDecisionsRequest } from './queries.dto.js';
+
+/** Idempotency keys are the client's: scoped by user, so two users' keys never collide. */
+function commandIdOf(req: Request): string | undefined {
+  const key = parseIdempotencyKey(req.header('idempotency-key'));
+  return key && `${(req as unknown as { user: AuthenticatedUser }).user.userId}:${key}`;
+}
+
+/** A UUID (version 8, RFC 9562 custom) derived from a string by SHA-256. */
+function uuidFromKey(key: string): string {
+  const h = createHash('sha256').update(key).digest();
+  h[6] = (h[6] & 0x0f) | 0x80;
+  h[8] = (h[8] & 0x3f) | 0x80;
+  const x = h.subarray(0, 16).toString('hex');
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function decisionId(id: string): string {
@@ -48,17 +63,19 @@ export class DecisionsController {
   async propose(
     @Body() body: A.ProposeRequest,
     @CurrentUser() user: AuthenticatedUser,
-    @Headers('idempotency-key') key: string | undefined,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandResult> {
     const { kind, ...content } = body;
-    const id = randomUUID();
+    const key = parseIdempotencyKey(idempotencyKey);
+    // A retried propose must land on the same stream: with a key, the id is derived from it.
+    const id = key ? uuidFromKey(`${user.userId}:${key}`) : randomUUID();
     const result = await this.commands.execute(
       new ExecuteDecisionCommand(id, {
         type: 'propose',
         actor: user,
         data: { ...content, decisionId: id, kind, proposerBodyId: user.bodyId, workflowVersion: currentWorkflow(kind).version },
-      } as never, { commandId: parseIdempotencyKey(key) }),
+      } as never, { commandId: key && `${user.userId}:${key}` }),
     );
     res.location(`/api/v1/decisions/${result.decisionId}`).setHeader('ETag', etag(result.version));
     return result;
@@ -219,7 +236,7 @@ export class DecisionsController {
   private async run(id: string, type: CommandType, body: object, req: Request, res: Response): Promise<CommandResult> {
     const result = await this.commands.execute(
       new ExecuteDecisionCommand(decisionId(id), { type, actor: (req as unknown as { user: AuthenticatedUser }).user, data: { ...body } } as never, {
-        commandId: parseIdempotencyKey(req.header('idempotency-key')),
+        commandId: commandIdOf(req),
         ifMatch: parseIfMatch(req.header('if-match')),
         correlationId: req.header('x-correlation-id')?.slice(0, 200),
       }),

@@ -1,0 +1,36 @@
+export {
+  NOTIFICATION_KINDS,
+  type IsoDate,
+  type IsoInstant,
+  type NotificationKind,
+  type NotificationMessage,
+  type Recipient,
+  type Text,
+} from './message.js';
+export type { Channel, ChannelName } from './channel.js';
+export { formatDate, formatDateEn, formatDateVi } from './format.js';
+export {
+  renderEscalation,
+  renderEvaluationDue,
+  renderPeriodEnding,
+  renderReminder,
+  renderReportDue,
+  type EscalationInput,
+  type EvaluationDueInput,
+  type PeriodEndingInput,
+  type ReminderInput,
+  type ReportDueInput,
+  type TemplateInput,
+} from './templates.js';
+export { EmailChannel, emailText, type EmailChannelOptions } from './email-channel.js';
+export {
+  DELIVERY_HEADER,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  WebhookChannel,
+  WebhookDeliveryError,
+  signWebhookBody,
+  verifyWebhookSignature,
+  type WebhookChannelOptions,
+  type WebhookPayload,
+} from './webhook-channel.js';

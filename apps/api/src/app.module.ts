@@ -4,41 +4,118 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { EmailChannel, WebhookChannel } from '@app/notifications';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { CalendarController, CalendarService } from './calendar/index.js';
+import { CheckContextLoader } from './checks/check-context.loader.js';
+import { CheckDecisionProcessor } from './checks/check-decision.processor.js';
 import { Clock, SystemClock } from './common/clock.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { validationPipe } from './common/validation.js';
 import { validateEnvironment } from './config/configuration.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { DemoSeeder } from './database/demo-seeder.js';
+import { DeadlinesController } from './deadlines/deadlines.controller.js';
 import { ExecuteDecisionCommandHandler } from './decisions/application/execute-decision-command.js';
 import { GetDecisionEventsHandler } from './decisions/application/get-decision-events.query.js';
 import { GetDecisionHandler } from './decisions/application/get-decision.query.js';
 import { ListDecisionsHandler } from './decisions/application/list-decisions.query.js';
+import { DecisionProjector } from './decisions/decision-projections.js';
 import { DecisionStore } from './decisions/decision-store.js';
 import { DecisionsController } from './decisions/decisions.controller.js';
 import { ExpirySweep } from './decisions/expiry-sweep.js';
+import { FindingsController } from './findings/findings.controller.js';
 import { HealthController } from './health/health.controller.js';
+import { BackgroundJobs, type ProcessRole } from './jobs/background.js';
+import { bullSettings } from './jobs/bull-settings.js';
+import { BullJobQueue } from './jobs/bullmq-queue.js';
+import { InProcessJobQueue } from './jobs/in-process-queue.js';
+import { JobHandlers, JobQueue } from './jobs/jobs.js';
+import { LogDispatcher } from './jobs/log-dispatcher.js';
+import { Reconciler } from './jobs/reconciler.js';
+import { NotificationDispatcher, NotificationsController } from './notifications/index.js';
 import { OrganisationController } from './organisation/organisation.controller.js';
 import { ReferenceData } from './organisation/reference-data.js';
 import { RegistryController } from './registry/registry.controller.js';
+import { ReminderProcessor } from './reminders/reminder.processor.js';
 
 export interface AppOptions {
   /** Replaces the system clock (tests). */
   clock?: Clock;
+  /** 'api' serves HTTP (and runs the jobs in-process without Redis); 'worker' runs the BullMQ workers. */
+  role?: ProcessRole;
+}
+
+/** The background machinery: processors, the queue (BullMQ or in-process), the log follower, the reconciler. */
+function jobProviders(role: ProcessRole): Provider[] {
+  return [
+    CheckContextLoader,
+    CheckDecisionProcessor,
+    ReminderProcessor,
+    {
+      provide: NotificationDispatcher,
+      inject: [getDataSourceToken(), ConfigService],
+      useFactory: (db: DataSource, config: ConfigService) => {
+        const smtp = config.get<string>('SMTP_URL');
+        const webhook = config.get<string>('WEBHOOK_URL');
+        return new NotificationDispatcher(db, {
+          email: smtp ? new EmailChannel(smtp, config.get<string>('MAIL_FROM') ?? 'phancap <no-reply@phancap.local>') : undefined,
+          webhook: webhook ? new WebhookChannel(webhook, config.getOrThrow<string>('WEBHOOK_SECRET')) : undefined,
+        });
+      },
+    },
+    {
+      provide: JobHandlers,
+      inject: [CheckDecisionProcessor, ReminderProcessor],
+      useFactory: (checks: CheckDecisionProcessor, reminders: ReminderProcessor) => {
+        const handlers = new JobHandlers();
+        handlers.register('check-decision', (p) => checks.run(p));
+        handlers.register('send-reminder', (p) => reminders.run(p));
+        return handlers;
+      },
+    },
+    {
+      provide: JobQueue,
+      inject: [ConfigService, JobHandlers, Clock],
+      useFactory: (config: ConfigService, handlers: JobHandlers, clock: Clock) => {
+        const redis = config.get<string>('REDIS_URL');
+        return redis ? new BullJobQueue(bullSettings(redis, config.get('QUEUE_PREFIX'))) : new InProcessJobQueue(handlers, () => clock.now());
+      },
+    },
+    Reconciler,
+    LogDispatcher,
+    {
+      provide: BackgroundJobs,
+      inject: [ConfigService, JobHandlers, LogDispatcher, Reconciler, JobQueue],
+      useFactory: (config: ConfigService, handlers: JobHandlers, logs: LogDispatcher, reconciler: Reconciler, queue: JobQueue) =>
+        new BackgroundJobs(role, config, handlers, logs, reconciler, queue),
+    },
+  ];
 }
 
 @Module({})
 export class AppModule {
   static forRoot(options: AppOptions = {}): DynamicModule {
+    const role = options.role ?? 'api';
     const providers: Provider[] = [
       { provide: Clock, useValue: options.clock ?? new SystemClock() },
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_FILTER, useClass: ProblemFilter },
       { provide: APP_PIPE, useValue: validationPipe },
+      CalendarService,
+      {
+        provide: DecisionProjector,
+        inject: [CalendarService, Clock, ConfigService],
+        useFactory: (calendars: CalendarService, clock: Clock, config: ConfigService) =>
+          new DecisionProjector(() => calendars.calendar(), () => clock.now(), {
+            reminderLeadWorkingDays: Number(config.get('REMINDER_LEAD_WORKING_DAYS') ?? 2),
+            expiryWarningDays: Number(config.get('EXPIRY_WARNING_DAYS') ?? 30),
+          }),
+      },
       DecisionStore,
       ReferenceData,
       ExecuteDecisionCommandHandler,
@@ -47,6 +124,7 @@ export class AppModule {
       ListDecisionsHandler,
       ExpirySweep,
       DemoSeeder,
+      ...jobProviders(role),
     ];
     return {
       module: AppModule,
@@ -69,7 +147,10 @@ export class AppModule {
           }),
         }),
       ],
-      controllers: [AuthController, DecisionsController, RegistryController, OrganisationController, HealthController],
+      controllers: role === 'worker' ? [] : [
+        AuthController, DecisionsController, RegistryController, OrganisationController, HealthController,
+        FindingsController, DeadlinesController, CalendarController, NotificationsController,
+      ],
       providers,
     };
   }

@@ -5,6 +5,7 @@ import express from 'express';
 import { AppModule, type AppOptions } from './app.module.js';
 import { normalizeNfc } from './common/validation.js';
 import * as ActionDtos from './decisions/actions.dto.js';
+import { mountQueueBoard } from './admin/queue-board.js';
 
 /** Builds the HTTP app (used by main.ts and by the end-to-end tests). */
 export async function createApp(options: AppOptions & { logger?: false } = {}): Promise<NestExpressApplication> {
@@ -22,6 +23,8 @@ export async function createApp(options: AppOptions & { logger?: false } = {}): 
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.enableShutdownHooks();
+
+  mountQueueBoard(app);
 
   const doc = new DocumentBuilder()
     .setTitle('phancap API')

@@ -3,6 +3,9 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { seedDemo } from './organisation/demo-seed.js';
 import { rebuildDecisionProjections } from './decisions/decision-store.js';
+import { DecisionProjector } from './decisions/decision-projections.js';
+import { CalendarService } from './calendar/index.js';
+import { validateEnvironment } from './config/configuration.js';
 
 const HELP = `phancap operator commands (DATABASE_URL must point at the database)
 
@@ -32,7 +35,13 @@ async function main(command: string | undefined): Promise<void> {
         break;
       case 'rebuild-projections': {
         const started = Date.now();
-        const n = await rebuildDecisionProjections(db);
+        const env = validateEnvironment(process.env);
+        const calendars = new CalendarService(db);
+        const projector = new DecisionProjector(() => calendars.calendar(), () => new Date(), {
+          reminderLeadWorkingDays: env.REMINDER_LEAD_WORKING_DAYS,
+          expiryWarningDays: env.EXPIRY_WARNING_DAYS,
+        });
+        const n = await rebuildDecisionProjections(db, projector);
         console.log(`Rebuilt the read models of ${n} decision(s) in ${Date.now() - started} ms.`);
         break;
       }

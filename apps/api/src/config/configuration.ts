@@ -49,16 +49,69 @@ export class Environment {
   EXPIRY_SWEEP_INTERVAL_MS: number = 60_000;
 
   @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  /** Key prefix of the BullMQ queues in Redis. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_.-]{1,100}$/, { message: 'QUEUE_PREFIX must be letters, digits, _ . or - (at most 100)' })
+  QUEUE_PREFIX: string = 'phancap';
+
+  @IsOptional()
+  @IsIn(['on', 'off'], { message: 'BACKGROUND_JOBS must be on or off' })
+  BACKGROUND_JOBS: string = 'on';
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'REMINDER_LEAD_WORKING_DAYS must be an integer' })
+  @Min(0, { message: 'REMINDER_LEAD_WORKING_DAYS must be between 0 and 30' })
+  @Max(30, { message: 'REMINDER_LEAD_WORKING_DAYS must be between 0 and 30' })
+  REMINDER_LEAD_WORKING_DAYS: number = 2;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'EXPIRY_WARNING_DAYS must be an integer' })
+  @Min(0, { message: 'EXPIRY_WARNING_DAYS must be between 0 and 365' })
+  @Max(365, { message: 'EXPIRY_WARNING_DAYS must be between 0 and 365' })
+  EXPIRY_WARNING_DAYS: number = 30;
+
+  @IsOptional()
+  @Type(() => Number)
+  @Min(0, { message: 'CAPACITY_THRESHOLD must be between 0 and 1' })
+  @Max(1, { message: 'CAPACITY_THRESHOLD must be between 0 and 1' })
+  CAPACITY_THRESHOLD: number = 0.3;
+
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  MAIL_FROM: string = 'phancap <no-reply@phancap.local>';
+
+  @IsOptional()
+  @Matches(/^https?:\/\/.+/, { message: 'WEBHOOK_URL must be an http:// or https:// URL' })
+  WEBHOOK_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'WEBHOOK_SECRET must be at least 16 characters long' })
+  WEBHOOK_SECRET?: string;
+
+  @IsOptional()
   @IsIn(['development', 'production', 'test'], { message: 'NODE_ENV must be development, production or test' })
   NODE_ENV: string = 'development';
 }
 
 /** Validates process.env; throws one message listing every bad variable and why. */
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
-  const env = plainToInstance(Environment, raw, { enableImplicitConversion: false, exposeDefaultValues: true });
+  // An empty variable (`FOO=`, common in compose files) means unset.
+  const given = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ''));
+  const env = plainToInstance(Environment, given, { enableImplicitConversion: false, exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  - ${m} (got ${JSON.stringify(e.value)})`));
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) problems.push('  - JWT_SECRET is required when NODE_ENV=production');
+  if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) problems.push('  - WEBHOOK_SECRET is required with WEBHOOK_URL (webhooks are signed)');
   if (problems.length) throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
   return env;
 }

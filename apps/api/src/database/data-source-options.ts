@@ -6,6 +6,9 @@ import { UserEntity } from '../organisation/user.entity.js';
 import { DecisionListEntity } from '../decisions/decision-list.entity.js';
 import { PowerHoldingEntity } from '../registry/power-holding.entity.js';
 import { ReferenceAndReadModels1732400100000 } from './migrations/1732400100000-reference-and-read-models.js';
+import { CALENDAR_MIGRATIONS } from '../calendar/index.js';
+import { NOTIFICATION_MIGRATIONS } from '../notifications/index.js';
+import { DeadlinesAndFindings1732400400000 } from '../deadlines/deadlines.migration.js';
 
 /** One place that lists the entities and migrations; the app, the migrate script and tests share it. */
 export function dataSourceOptions(url: string): DataSourceOptions {
@@ -13,7 +16,13 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     type: 'postgres',
     url,
     entities: [BodyEntity, PowerEntity, UserEntity, DecisionListEntity, PowerHoldingEntity],
-    migrations: [...EVENT_STORE_MIGRATIONS, ReferenceAndReadModels1732400100000],
+    migrations: [
+      ...EVENT_STORE_MIGRATIONS,
+      ReferenceAndReadModels1732400100000,
+      ...CALENDAR_MIGRATIONS,
+      ...NOTIFICATION_MIGRATIONS,
+      DeadlinesAndFindings1732400400000,
+    ],
     migrationsTransactionMode: 'each',
     synchronize: false,
     // A transaction left open would hold back every log follower (they read below the oldest open one).

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { IsLocalDate } from '../common/local-date.js';
-import { ContentChangesDto, ProposalContentDto } from './content.dto.js';
+import { ContentChangesDto, DocumentRefDto, ProposalContentDto } from './content.dto.js';
 
 const Reasons = (required: boolean) => (target: object, key: string) => {
   const decorators = [
@@ -143,4 +143,31 @@ export class WithdrawRequest {
   @ApiProperty({ description: 'Lý do rút hồ sơ / reason' })
   @IsString() @IsNotEmpty() @MaxLength(5000)
   reason: string;
+}
+
+export class FileReportRequest {
+  @ApiProperty({ description: 'Kỳ báo cáo (quý) / the quarter reported on, YYYY-Qn', example: '2026-Q2' })
+  @Matches(/^\d{4}-Q[1-4]$/, { message: 'period must look like 2026-Q2' })
+  period: string;
+  @ApiProperty({ description: 'Kết quả thực hiện / what was done' })
+  @IsString() @IsNotEmpty() @MaxLength(5000)
+  summary: string;
+  @ApiProperty({ description: 'Tài liệu kèm theo / attached documents', type: [DocumentRefDto] })
+  @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => DocumentRefDto)
+  documents: DocumentRefDto[];
+}
+
+export class RecordEvaluationRequest {
+  @ApiProperty({ description: 'Năm được đánh giá / the year evaluated', example: 2026 })
+  @IsInt() @Min(2000) @Max(2100)
+  year: number;
+  @ApiProperty({ enum: ['effective', 'needs-adjustment', 'ineffective'], description: 'Kết quả đánh giá / result' })
+  @IsIn(['effective', 'needs-adjustment', 'ineffective'])
+  result: 'effective' | 'needs-adjustment' | 'ineffective';
+  @ApiProperty({ description: 'Nhận xét / summary' })
+  @IsString() @IsNotEmpty() @MaxLength(5000)
+  summary: string;
+  @ApiPropertyOptional({ description: 'Kiến nghị / recommendations', type: [String] })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(5000, { each: true })
+  recommendations?: string[];
 }

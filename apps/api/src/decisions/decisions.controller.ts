@@ -233,6 +233,22 @@ export class DecisionsController {
     return this.run(id, 'expire', body, req, res);
   }
 
+  @Post(':id/file-report')
+  @HttpCode(200)
+  @ActionDocs()
+  @ApiOperation({ summary: 'Báo cáo kết quả thực hiện / file the quarterly implementation report (delegate)' })
+  fileReport(@Param('id') id: string, @Body() body: A.FileReportRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.run(id, 'file-report', body, req, res);
+  }
+
+  @Post(':id/record-evaluation')
+  @HttpCode(200)
+  @ActionDocs()
+  @ApiOperation({ summary: 'Đánh giá hằng năm / record the yearly evaluation (Sở Nội vụ)' })
+  recordEvaluation(@Param('id') id: string, @Body() body: A.RecordEvaluationRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.run(id, 'record-evaluation', body, req, res);
+  }
+
   private async run(id: string, type: CommandType, body: object, req: Request, res: Response): Promise<CommandResult> {
     const result = await this.commands.execute(
       new ExecuteDecisionCommand(decisionId(id), { type, actor: (req as unknown as { user: AuthenticatedUser }).user, data: { ...body } } as never, {

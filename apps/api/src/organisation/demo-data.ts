@@ -51,6 +51,27 @@ export const DEMO_POWERS: PowerEntity[] = [
   power('QN-DD-01', 'Đăng ký biến động đất đai đối với hộ gia đình, cá nhân', 'Register land changes for households and individuals', 'dat-dai', 'qn-ubnd-nui-thanh', 'Luật Đất đai 2024, Điều 133', true),
 ];
 
+/** Laws and resolutions the checks know, with the dates they were in force (for "legal basis in force"). */
+export const DEMO_LEGAL_DOCUMENTS = [
+  { number: '77/2015/QH13', title: 'Luật Tổ chức chính quyền địa phương 2015', inForceFrom: '2016-01-01', inForceUntil: '2025-03-01' },
+  { number: '47/2019/QH14', title: 'Luật sửa đổi Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương 2019', inForceFrom: '2020-07-01', inForceUntil: '2025-03-01' },
+  { number: '65/2025/QH15', title: 'Luật Tổ chức chính quyền địa phương 2025', inForceFrom: '2025-03-01', inForceUntil: '2025-06-16' },
+  { number: '72/2025/QH15', title: 'Luật Tổ chức chính quyền địa phương (sửa đổi) 2025', inForceFrom: '2025-06-16', inForceUntil: null },
+  { number: '31/2024/QH15', title: 'Luật Đất đai 2024', inForceFrom: '2024-08-01', inForceUntil: null },
+  { number: '50/2014/QH13', title: 'Luật Xây dựng 2014', inForceFrom: '2015-01-01', inForceUntil: null },
+  { number: '04/NQ-CP', title: 'Nghị quyết 04/NQ-CP về đẩy mạnh phân cấp, phân quyền trong quản lý nhà nước', inForceFrom: '2022-01-10', inForceUntil: null },
+];
+
+/** Heads of bodies (người đứng đầu), who receive escalations. */
+export const DEMO_BODY_HEADS: Record<string, { name: string; email: string }> = {
+  'tv-so-noi-vu': { name: 'Giám đốc Sở Nội vụ', email: 'giamdoc.snv@travinh.example' },
+  'tv-so-tnmt': { name: 'Giám đốc Sở Tài nguyên và Môi trường', email: 'giamdoc.stnmt@travinh.example' },
+  'tv-so-xay-dung': { name: 'Giám đốc Sở Xây dựng', email: 'giamdoc.sxd@travinh.example' },
+  'tv-so-tu-phap': { name: 'Giám đốc Sở Tư pháp', email: 'giamdoc.stp@travinh.example' },
+  'tv-hdnd': { name: 'Chủ tịch HĐND tỉnh', email: 'chutich.hdnd@travinh.example' },
+  'tv-vp-ubnd': { name: 'Chánh Văn phòng UBND tỉnh', email: 'chanhvanphong@travinh.example' },
+};
+
 export interface DemoUser {
   username: string;
   displayName: string;

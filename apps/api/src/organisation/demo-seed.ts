@@ -1,6 +1,6 @@
 import bcrypt from 'bcryptjs';
 import type { DataSource } from 'typeorm';
-import { DEMO_BODIES, DEMO_PASSWORD, DEMO_POWERS, DEMO_USERS } from './demo-data.js';
+import { DEMO_BODIES, DEMO_BODY_HEADS, DEMO_LEGAL_DOCUMENTS, DEMO_PASSWORD, DEMO_POWERS, DEMO_USERS } from './demo-data.js';
 
 /** Inserts the demo province, catalogue and users; running it again changes nothing. */
 export async function seedDemo(dataSource: DataSource): Promise<void> {
@@ -25,6 +25,16 @@ export async function seedDemo(dataSource: DataSource): Promise<void> {
         `INSERT INTO users (id, username, display_name, password_hash, role, body_id)
          VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (username) DO NOTHING`,
         [`user-${u.username}`, u.username, u.displayName, hash, u.role, u.bodyId],
+      );
+      await m.query(`UPDATE users SET email = $2 WHERE username = $1 AND email IS NULL`, [u.username, `${u.username}@travinh.example`]);
+    }
+    for (const [id, head] of Object.entries(DEMO_BODY_HEADS)) {
+      await m.query(`UPDATE bodies SET head_name = $2, head_email = $3 WHERE id = $1 AND head_email IS NULL`, [id, head.name, head.email]);
+    }
+    for (const d of DEMO_LEGAL_DOCUMENTS) {
+      await m.query(
+        `INSERT INTO legal_documents (number, title, in_force_from, in_force_until) VALUES ($1,$2,$3,$4) ON CONFLICT (number) DO NOTHING`,
+        [d.number, d.title, d.inForceFrom, d.inForceUntil],
       );
     }
   });

@@ -1,4 +1,4 @@
-import type { Actor, DecisionKind, IsoDate, IsoInstant, ProposalContent } from './types.js';
+import type { Actor, DecisionKind, DocumentRef, IsoDate, IsoInstant, ProposalContent } from './types.js';
 
 /** Every command carries who runs it and when; the domain never reads the clock or generates ids. */
 interface Base<T extends string, D> {
@@ -17,7 +17,8 @@ export type UpdateDraft = Base<'update-draft', { changes: Partial<ProposalConten
 export type Submit = Base<'submit', Record<string, never>>;
 export type AssignReviewer = Base<'assign-reviewer', { reviewerId: string; note?: string }>;
 export type RequestRevision = Base<'request-revision', { reasons: string[]; note?: string }>;
-export type Resubmit = Base<'resubmit', { changes: Partial<ProposalContent>; response: string }>;
+/** A resubmission may answer without changing the content (`changes` absent). */
+export type Resubmit = Base<'resubmit', { changes?: Partial<ProposalContent>; response: string }>;
 export type Appraise = Base<
   'appraise',
   { opinion: 'favourable' | 'unfavourable'; reportNumber: string; summary: string; reasons?: string[] }
@@ -55,6 +56,13 @@ export type Amend = Base<
 export type Revoke = Base<'revoke', { documentNumber: string; reason: string; effectiveFrom: IsoDate }>;
 export type Withdraw = Base<'withdraw', { reason: string }>;
 export type Expire = Base<'expire', Record<string, never>>;
+/** The delegate files its implementation report for a quarter, `period` as "YYYY-Qn" (e.g. "2026-Q2"). */
+export type FileReport = Base<'file-report', { period: string; summary: string; documents: DocumentRef[] }>;
+/** Sở Nội vụ records the yearly evaluation of a delegation in effect. */
+export type RecordEvaluation = Base<
+  'record-evaluation',
+  { year: number; result: 'effective' | 'needs-adjustment' | 'ineffective'; summary: string; recommendations?: string[] }
+>;
 
 export type Command =
   | Propose
@@ -72,7 +80,9 @@ export type Command =
   | Amend
   | Revoke
   | Withdraw
-  | Expire;
+  | Expire
+  | FileReport
+  | RecordEvaluation;
 
 export type CommandType = Command['type'];
 
@@ -93,4 +103,6 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'revoke',
   'withdraw',
   'expire',
+  'file-report',
+  'record-evaluation',
 ];

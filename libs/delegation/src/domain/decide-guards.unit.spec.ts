@@ -92,10 +92,11 @@ describe('roles → role-not-allowed (403) or the transition', () => {
 
 describe('the table covers the whole machine', () => {
   it('tries each workflow command in every stage', () => {
-    expect(stageRows).toHaveLength(WORKFLOWS.reduce((n, wf) => n + stagesOf(wf).length * 15, 0));
-    // phân cấp: 13 single-stage transitions + assign-reviewer (2) + withdraw (8 stages) = 21;
-    // ủy quyền: 11 + 2 + withdraw (6 stages) = 18.
-    expect(allowedRows.filter((r) => r.kind === 'phan-cap')).toHaveLength(21);
-    expect(allowedRows.filter((r) => r.kind === 'uy-quyen')).toHaveLength(18);
+    expect(stageRows).toHaveLength(WORKFLOWS.reduce((n, wf) => n + stagesOf(wf).length * (COMMAND_TYPES.length - 1), 0));
+    // phân cấp: 13 single-stage transitions (file-report and record-evaluation included) + assign-reviewer (2)
+    // + withdraw (8 stages) = 23; ủy quyền: 12 + 2 + withdraw (6 stages) = 20.
+    expect(COMMAND_TYPES).toHaveLength(18);
+    expect(allowedRows.filter((r) => r.kind === 'phan-cap')).toHaveLength(23);
+    expect(allowedRows.filter((r) => r.kind === 'uy-quyen')).toHaveLength(20);
   });
 });

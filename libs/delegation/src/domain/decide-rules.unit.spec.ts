@@ -59,6 +59,9 @@ const rows: Row[] = [
   ['amendment takes effect after the shortened period', 'uy-quyen', 'issued', amend('uy-quyen', { changes: { period: { from: '2026-04-01', to: '2026-05-31' } } }), 'effective-within-period', 'effectiveFrom'],
   ['amendment leaves no legal basis', 'phan-cap', 'issued', amend('phan-cap', { changes: { legalBasis: [] } }), 'legal-basis-cited', 'changes.legalBasis'],
   ['expiry on the last day (23:59 in Hà Nội)', 'uy-quyen', 'issued', cmd('expire', {}, 'system', '2026-12-31T16:59:59.000Z'), 'expires-after-period-end', 'now'],
+  ['report for a malformed period', 'phan-cap', 'issued', cmd('file-report', { ...validData('file-report', 'phan-cap'), period: '2026-II' }, 'proposer'), 'report-period-format', 'period'],
+  ['report for a quarter 5', 'uy-quyen', 'issued', cmd('file-report', { ...validData('file-report', 'uy-quyen'), period: '2026-Q5' }, 'proposer'), 'report-period-format', 'period'],
+  ['evaluation of a fractional year', 'uy-quyen', 'issued', cmd('record-evaluation', { ...validData('record-evaluation', 'uy-quyen'), year: 2026.5 }, 'reviewer'), 'evaluation-once-a-year', 'year'],
   ['expiry in the middle of the period', 'uy-quyen', 'issued', cmd('expire', {}, 'committee-office', '2026-06-01T00:00:00.000Z'), 'expires-after-period-end', 'now'],
 ];
 
@@ -71,7 +74,8 @@ describe('domain rules → rule-violated (422)', () => {
 
   it('names every refusing rule in the table at least once', () => {
     const named = new Set(rows.map((r) => r[4]));
-    const outcomeOnly = ['council-majority-of-all-delegates', 'council-approval-precedes-issuance'];
+    // Outcome-only rules, and report-filed-once, which needs a filed report (tested below).
+    const outcomeOnly = ['council-majority-of-all-delegates', 'council-approval-precedes-issuance', 'report-filed-once'];
     for (const rule of RULES.filter((r) => !outcomeOnly.includes(r.id))) expect(named).toContain(rule.id);
   });
 });
@@ -114,5 +118,24 @@ describe('the rule catalogue', () => {
       expect(r.source.trim()).not.toBe('');
       for (const s of [r.source, r.message.vi, r.message.en]) expect(s).toBe(s.normalize('NFC'));
     }
+  });
+});
+
+describe('rules that look at what was already recorded', () => {
+  const filed = given([...eventsTo('phan-cap', 'issued'), { type: 'ImplementationReportFiled', data: { period: '2026-Q2', summary: 's', documents: [] } }]);
+  const evaluated = given([...eventsTo('uy-quyen', 'issued'), { type: 'EvaluationRecorded', data: { year: 2026, result: 'effective', summary: 's' } }]);
+
+  it('refuses a second report for a quarter already filed (report-filed-once)', () => {
+    expect(decide(validCommand('file-report', 'phan-cap'), filed, currentWorkflow('phan-cap'))).toMatchObject({
+      ok: false,
+      refusal: { kind: 'rule-violated', rule: { id: 'report-filed-once' }, field: 'period' },
+    });
+  });
+
+  it('refuses a second evaluation of a year already evaluated (evaluation-once-a-year)', () => {
+    expect(decide(validCommand('record-evaluation', 'uy-quyen'), evaluated, currentWorkflow('uy-quyen'))).toMatchObject({
+      ok: false,
+      refusal: { kind: 'rule-violated', rule: { id: 'evaluation-once-a-year' }, field: 'year' },
+    });
   });
 });

@@ -1,5 +1,6 @@
 import type { TransitionDefinition, WorkflowDefinition } from '../workflows/definition.js';
 import type { Command } from './commands.js';
+import { fileReport, recordEvaluation } from './deciders/accountability.js';
 import { appraise, assignReviewer, recordLegalAppraisal, requestRevision, resubmit } from './deciders/appraisal.js';
 import { decideDirectly, recordCouncilVote, submitToCouncil } from './deciders/decision.js';
 import { amend, expire, issue, revoke } from './deciders/issuance.js';
@@ -81,6 +82,10 @@ function dispatch(command: Command, state: DecisionState, workflow: WorkflowDefi
       return withdraw(command);
     case 'expire':
       return expire(command, state);
+    case 'file-report':
+      return fileReport(command, state);
+    case 'record-evaluation':
+      return recordEvaluation(command, state);
     default: {
       // A new command type that is not handled here fails to compile.
       const unhandled: never = command;

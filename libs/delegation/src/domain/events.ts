@@ -1,4 +1,4 @@
-import type { DecisionKind, IsoDate, ProposalContent } from './types.js';
+import type { DecisionKind, DocumentRef, IsoDate, ProposalContent, Text } from './types.js';
 
 /**
  * The facts of a decision's life. `type` is the stored name: it never changes once an event is
@@ -73,6 +73,37 @@ export type DecisionRevoked = Ev<'DecisionRevoked', { documentNumber: string; re
 export type ProposalWithdrawn = Ev<'ProposalWithdrawn', { reason: string }>;
 export type DelegationExpired = Ev<'DelegationExpired', { expiredOn: IsoDate }>;
 
+export type FindingSeverity = 'info' | 'warning' | 'violation';
+export type EvaluationResult = 'effective' | 'needs-adjustment' | 'ineffective';
+
+/**
+ * An accountability check found a condition on this decision. `findingId` is "<ruleId>:<key>", stable
+ * across runs, so a condition that persists is raised once and resolved once.
+ */
+export type FindingRaised = Ev<
+  'FindingRaised',
+  {
+    findingId: string;
+    ruleId: string;
+    ruleVersion: number;
+    key: string;
+    severity: FindingSeverity;
+    message: Text;
+    details?: Record<string, unknown>;
+  }
+>;
+export type FindingResolved = Ev<'FindingResolved', { findingId: string; ruleId: string; reason: Text }>;
+/** The delegate's quarterly implementation report ("trước ngày 15 tháng cuối quý", seed 003); period "YYYY-Qn". */
+export type ImplementationReportFiled = Ev<
+  'ImplementationReportFiled',
+  { period: string; summary: string; documents: DocumentRef[] }
+>;
+/** The yearly evaluation of the delegation ("Định kỳ hằng năm, tổ chức đánh giá", seed 000, task 7). */
+export type EvaluationRecorded = Ev<
+  'EvaluationRecorded',
+  { year: number; result: EvaluationResult; summary: string; recommendations?: string[] }
+>;
+
 export type DecisionEvent =
   | ProposalDrafted
   | DraftUpdated
@@ -89,7 +120,11 @@ export type DecisionEvent =
   | DecisionAmended
   | DecisionRevoked
   | ProposalWithdrawn
-  | DelegationExpired;
+  | DelegationExpired
+  | FindingRaised
+  | FindingResolved
+  | ImplementationReportFiled
+  | EvaluationRecorded;
 
 export type DecisionEventType = DecisionEvent['type'];
 
@@ -111,4 +146,8 @@ export const EVENT_SCHEMA_VERSIONS: Record<DecisionEventType, number> = {
   DecisionRevoked: 1,
   ProposalWithdrawn: 1,
   DelegationExpired: 1,
+  FindingRaised: 1,
+  FindingResolved: 1,
+  ImplementationReportFiled: 1,
+  EvaluationRecorded: 1,
 };

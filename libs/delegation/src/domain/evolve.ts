@@ -15,7 +15,7 @@ export interface EventMeta {
  * metadata, so replaying a stream gives the same state, stage clocks included.
  */
 export function evolve(state: DecisionState, event: DecisionEvent, meta: EventMeta): DecisionState {
-  const next = apply(state, event);
+  const next = apply(state, event, meta);
   // Reassigning a reviewer or amending keeps the stage: its clock must not restart.
   const entered = !state.exists || next.stage !== state.stage;
   return {
@@ -51,7 +51,7 @@ function afterFavourableAppraisal(state: DecisionState): Stage {
   return wf.options.requiresLegalAppraisal ? 'legal-appraisal' : 'appraised';
 }
 
-function apply(state: DecisionState, event: DecisionEvent): DecisionState {
+function apply(state: DecisionState, event: DecisionEvent, meta: EventMeta): DecisionState {
   switch (event.type) {
     case 'ProposalDrafted': {
       const { decisionId, kind, proposerBodyId, workflow, ...content } = event.data;
@@ -103,6 +103,28 @@ function apply(state: DecisionState, event: DecisionEvent): DecisionState {
       return { ...state, stage: 'withdrawn', withdrawal: event.data };
     case 'DelegationExpired':
       return { ...state, stage: 'expired', expiredOn: event.data.expiredOn };
+    // Accountability facts: recorded on the decision, never a change of stage.
+    case 'FindingRaised': {
+      // Raising again a finding resolved earlier reopens it with a fresh record.
+      const { details, ...f } = event.data;
+      const record = { ...f, ...(details !== undefined && { details }), open: true, raisedAt: meta.occurredAt };
+      return { ...state, findings: { ...state.findings, [f.findingId]: record } };
+    }
+    case 'FindingResolved': {
+      const current = state.findings?.[event.data.findingId];
+      if (!current) return state;
+      const resolved = { ...current, open: false, resolvedAt: meta.occurredAt, resolution: event.data.reason };
+      return { ...state, findings: { ...state.findings, [current.findingId]: resolved } };
+    }
+    case 'ImplementationReportFiled': {
+      const { period, summary, documents } = event.data;
+      return { ...state, reports: [...(state.reports ?? []), { period, summary, filedAt: meta.occurredAt, documents }] };
+    }
+    case 'EvaluationRecorded': {
+      const { year, result, summary, recommendations } = event.data;
+      const record = { year, result, summary, recordedAt: meta.occurredAt, ...(recommendations !== undefined && { recommendations }) };
+      return { ...state, evaluations: [...(state.evaluations ?? []), record] };
+    }
     default: {
       const unknown: never = event;
       throw new Error(`Unknown event ${(unknown as DecisionEvent).type}`);

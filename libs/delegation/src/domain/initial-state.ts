@@ -27,5 +27,8 @@ export function initialDecisionState(id: string): DecisionState {
     },
     revisionRound: 0,
     amendments: [],
+    findings: {},
+    reports: [],
+    evaluations: [],
   };
 }

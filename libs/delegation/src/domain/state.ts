@@ -1,4 +1,36 @@
-import type { DecisionKind, IsoDate, IsoInstant, ProposalContent, Stage } from './types.js';
+import type { EvaluationResult, FindingSeverity } from './events.js';
+import type { DecisionKind, DocumentRef, IsoDate, IsoInstant, ProposalContent, Stage, Text } from './types.js';
+
+/** A finding of an accountability check, as raised on the decision and possibly resolved since. */
+export interface FindingRecord {
+  findingId: string;
+  ruleId: string;
+  ruleVersion: number;
+  key: string;
+  severity: FindingSeverity;
+  message: Text;
+  details?: Record<string, unknown>;
+  open: boolean;
+  raisedAt: IsoInstant;
+  resolvedAt?: IsoInstant;
+  resolution?: Text;
+}
+
+export interface ReportRecord {
+  /** "YYYY-Qn". */
+  period: string;
+  summary: string;
+  filedAt: IsoInstant;
+  documents?: DocumentRef[];
+}
+
+export interface EvaluationRecord {
+  year: number;
+  result: EvaluationResult;
+  summary: string;
+  recordedAt: IsoInstant;
+  recommendations?: string[];
+}
 
 /** A decision as folded from its events by evolve(). `version` is the stream version. */
 export interface DecisionState {
@@ -35,6 +67,12 @@ export interface DecisionState {
   withdrawal?: { reason: string };
   expiredOn?: IsoDate;
   rejectionReasons?: string[];
+  /** Accountability findings by findingId ("<ruleId>:<key>"); a resolved one stays, with open = false. */
+  findings: Record<string, FindingRecord>;
+  /** Implementation reports filed, in filing order. */
+  reports: ReportRecord[];
+  /** Yearly evaluations recorded, in recording order. */
+  evaluations: EvaluationRecord[];
   createdAt?: IsoInstant;
   updatedAt?: IsoInstant;
 }

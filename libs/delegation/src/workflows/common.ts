@@ -87,6 +87,27 @@ export const ISSUANCE_TRANSITIONS: TransitionDefinition[] = [
   { command: 'revoke', from: ['issued'], to: ['revoked'], roles: ['committee-office'], label: { vi: 'Thu hồi', en: 'Revoke' } },
 ];
 
+/**
+ * Accountability while in effect, identical for both kinds: the delegate reports each quarter
+ * (seed 003) and Sở Nội vụ evaluates each year (seed 000, task 7). Neither changes the stage.
+ */
+export const ACCOUNTABILITY_TRANSITIONS: TransitionDefinition[] = [
+  {
+    command: 'file-report',
+    from: ['issued'],
+    to: ['issued'],
+    roles: ['proposer'],
+    label: { vi: 'Nộp báo cáo kết quả thực hiện', en: 'File implementation report' },
+  },
+  {
+    command: 'record-evaluation',
+    from: ['issued'],
+    to: ['issued'],
+    roles: ['reviewer', 'reviewer-lead'],
+    label: { vi: 'Ghi nhận kết quả đánh giá hằng năm', en: 'Record yearly evaluation' },
+  },
+];
+
 export function withdrawTransition(stages: readonly Stage[]): TransitionDefinition {
   return {
     command: 'withdraw',

@@ -1,6 +1,6 @@
 import type { Stage } from '../domain/types.js';
 import type { WorkflowDefinition } from './definition.js';
-import { ISSUANCE_TRANSITIONS, pickStages, proposalTransitions, withdrawTransition } from './common.js';
+import { ACCOUNTABILITY_TRANSITIONS, ISSUANCE_TRANSITIONS, pickStages, proposalTransitions, withdrawTransition } from './common.js';
 
 const STAGES: Stage[] = [
   'draft',
@@ -51,6 +51,7 @@ export const PHAN_CAP_V1: WorkflowDefinition = {
       label: { vi: 'Ghi nhận kết quả biểu quyết của HĐND', en: 'Record council vote' },
     },
     ...ISSUANCE_TRANSITIONS,
+    ...ACCOUNTABILITY_TRANSITIONS,
     withdrawTransition(STAGES),
   ],
   options: { requiresLegalAppraisal: true, requiresCouncilVote: true, requiresPeriod: false },

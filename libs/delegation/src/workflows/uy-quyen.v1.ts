@@ -1,6 +1,6 @@
 import type { Stage } from '../domain/types.js';
 import type { WorkflowDefinition } from './definition.js';
-import { ISSUANCE_TRANSITIONS, pickStages, proposalTransitions, withdrawTransition } from './common.js';
+import { ACCOUNTABILITY_TRANSITIONS, ISSUANCE_TRANSITIONS, pickStages, proposalTransitions, withdrawTransition } from './common.js';
 
 const STAGES: Stage[] = [
   'draft',
@@ -36,6 +36,7 @@ export const UY_QUYEN_V1: WorkflowDefinition = {
       label: { vi: 'Quyết định ủy quyền', en: 'Decide' },
     },
     ...ISSUANCE_TRANSITIONS,
+    ...ACCOUNTABILITY_TRANSITIONS,
     {
       command: 'expire',
       from: ['issued'],

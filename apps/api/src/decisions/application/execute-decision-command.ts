@@ -1,14 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Command as CqrsCommand, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IdempotencyKeyReusedError, WrongExpectedVersionError } from '@app/event-store';
-import {
-  currentWorkflow, decide, EVENT_SCHEMA_VERSIONS, evolve, getWorkflow, type Command, type DecisionState,
-} from '@app/delegation';
+import { currentWorkflow, decide, getWorkflow, type Command } from '@app/delegation';
 import { Clock } from '../../common/clock.js';
 import { ProblemException, problems } from '../../common/problem.js';
 import { ReferenceData } from '../../organisation/reference-data.js';
-import { DecisionStore, DECISION_STREAM, toDomainEvent } from '../decision-store.js';
-import { projectDecision } from '../decision-projections.js';
+import { DecisionStore } from '../decision-store.js';
 import { refusalToProblem } from '../refusal.js';
 
 export interface CommandResult {
@@ -69,15 +66,11 @@ export class ExecuteDecisionCommandHandler implements ICommandHandler<ExecuteDec
       const decided = decide(command, state, workflow!);
       if (!decided.ok) throw refusalToProblem(decided.refusal);
 
-      let next: DecisionState = state;
-      decided.events.forEach((e, i) => (next = evolve(next, e, { occurredAt: now, version: state.version + i + 1 })));
       try {
-        const appended = await this.store.log.append({
-          streamId: decisionId,
-          streamType: DECISION_STREAM,
-          expectedVersion: state.version,
-          events: decided.events.map((e) => ({ type: e.type, schemaVersion: EVENT_SCHEMA_VERSIONS[e.type], data: e.data })),
-          metadata: {
+        const appended = await this.store.append(
+          { state, events },
+          decided.events,
+          {
             actorId: input.actor.userId,
             actorRole: input.actor.role,
             actorBodyId: input.actor.bodyId,
@@ -86,10 +79,8 @@ export class ExecuteDecisionCommandHandler implements ICommandHandler<ExecuteDec
             causationId: commandId,
             commandId,
           },
-          command: ref,
-          result: () => ({ decisionId, version: next.version, stage: next.stage }),
-          inTransaction: (m) => projectDecision(m, next, [...events.map(toDomainEvent), ...decided.events]),
-        });
+          { ref, result: (next) => ({ decisionId, version: next.version, stage: next.stage }) },
+        );
         return { ...(appended.result as Omit<CommandResult, 'duplicate'>), duplicate: appended.duplicate };
       } catch (e) {
         if (e instanceof IdempotencyKeyReusedError) throw keyReused(commandId);

@@ -24,9 +24,9 @@ export function requestRevision(cmd: RequestRevision, state: DecisionState): Dec
 
 /** The resubmission answers the round that is open, so it carries the same round number. */
 export function resubmit(cmd: Resubmit, state: DecisionState, workflow: WorkflowDefinition): DecisionResult {
-  const v = checkContent(applyChanges(state.content, cmd.data.changes), state.kind, workflow, 'changes.');
+  const { changes = {}, response } = cmd.data;
+  const v = checkContent(applyChanges(state.content, changes), state.kind, workflow, 'changes.');
   if (v) return refuse(v);
-  const { changes, response } = cmd.data;
   return ok({ type: 'ProposalResubmitted', data: { round: state.revisionRound, changes, response } });
 }
 

@@ -7,10 +7,13 @@ import { COUNCIL_VOTE_COUNTS_VALID } from './council-vote-counts-valid.js';
 import { DELEGATOR_DIFFERS_FROM_DELEGATE } from './delegator-differs-from-delegate.js';
 import { EFFECTIVE_NOT_BEFORE_SIGNING } from './effective-not-before-signing.js';
 import { EFFECTIVE_WITHIN_PERIOD } from './effective-within-period.js';
+import { EVALUATION_ONCE_A_YEAR } from './evaluation-once-a-year.js';
 import { EXPIRES_AFTER_PERIOD_END } from './expires-after-period-end.js';
 import { LEGAL_BASIS_CITED } from './legal-basis-cited.js';
 import { PERIOD_ENDS_AFTER_START } from './period-ends-after-start.js';
 import { REJECTION_HAS_REASONS } from './rejection-has-reasons.js';
+import { REPORT_FILED_ONCE } from './report-filed-once.js';
+import { REPORT_PERIOD_FORMAT } from './report-period-format.js';
 import { RESOURCES_ARE_WHOLE_NUMBERS } from './resources-are-whole-numbers.js';
 import { RESOURCES_GO_WITH_DECENTRALISATION } from './resources-go-with-decentralisation.js';
 import { REVISION_REQUEST_HAS_REASONS } from './revision-request-has-reasons.js';
@@ -26,10 +29,13 @@ export * from './council-vote-counts-valid.js';
 export * from './delegator-differs-from-delegate.js';
 export * from './effective-not-before-signing.js';
 export * from './effective-within-period.js';
+export * from './evaluation-once-a-year.js';
 export * from './expires-after-period-end.js';
 export * from './legal-basis-cited.js';
 export * from './period-ends-after-start.js';
 export * from './rejection-has-reasons.js';
+export * from './report-filed-once.js';
+export * from './report-period-format.js';
 export * from './resources-are-whole-numbers.js';
 export * from './resources-go-with-decentralisation.js';
 export * from './revision-request-has-reasons.js';
@@ -58,6 +64,9 @@ export const RULES: readonly BusinessRule[] = [
   EFFECTIVE_WITHIN_PERIOD,
   AMENDMENT_KEEPS_KIND_AND_DELEGATOR,
   EXPIRES_AFTER_PERIOD_END,
+  REPORT_PERIOD_FORMAT,
+  REPORT_FILED_ONCE,
+  EVALUATION_ONCE_A_YEAR,
 ];
 
 /** A rule by id, for code that stored only the id. */

@@ -1,0 +1,31 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { problems } from '../common/problem.js';
+
+/** A decision's deadlines (stages, reports, evaluations, period end), each with how it was computed. */
+@ApiTags('deadlines')
+@ApiBearerAuth()
+@Controller('api/v1/decisions')
+export class DeadlinesController {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  @Get(':id/deadlines')
+  @ApiOperation({ summary: 'Thời hạn / deadlines in working days, with their explanation' })
+  async list(@Param('id') id: string) {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw problems.notFound({ vi: `Không có hồ sơ quyết định ${id}.`, en: `No decision ${id}.` });
+    const items = await this.db.query(
+      `SELECT id, kind, subject, json_build_object('vi', title_vi, 'en', title_en) AS title,
+              to_char(starts_on,'YYYY-MM-DD') AS "startsOn", to_char(due_on,'YYYY-MM-DD') AS "dueOn",
+              to_char(remind_on,'YYYY-MM-DD') AS "remindOn", to_char(escalate_on,'YYYY-MM-DD') AS "escalateOn",
+              responsible_role AS "responsibleRole", responsible_body_id AS "responsibleBodyId",
+              responsible_user_id AS "responsibleUserId", status, to_char(closed_on,'YYYY-MM-DD') AS "closedOn", explanation
+         FROM deadlines WHERE decision_id = $1 ORDER BY due_on, id`,
+      [id],
+    );
+    const exists = items.length || (await this.db.query(`SELECT 1 FROM decision_list WHERE id = $1`, [id])).length;
+    if (!exists) throw problems.notFound({ vi: `Không có hồ sơ quyết định ${id}.`, en: `No decision ${id}.` });
+    return { items };
+  }
+}

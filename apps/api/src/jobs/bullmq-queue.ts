@@ -1,0 +1,67 @@
+import { Logger } from '@nestjs/common';
+import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import { JobQueue, JOB_NAMES, QUEUE_OF, type JobHandlers, type JobName, type JobOptions, type JobPayloads } from './jobs.js';
+
+export interface BullSettings {
+  connection: ConnectionOptions;
+  /** Key prefix; tests use their own. */
+  prefix?: string;
+}
+
+const queueNames = () => [...new Set(Object.values(QUEUE_OF))];
+
+/** BullMQ reserves ':' in job ids (its key separator); ours use it, so it is swapped for '~'. */
+export const bullJobId = (jobId: string) => jobId.replaceAll(':', '~');
+
+/** BullMQ queues on Redis. A delayed job is only the trigger: the deadline table is the truth. */
+export class BullJobQueue extends JobQueue {
+  readonly queues: Map<string, Queue>;
+
+  constructor(private readonly settings: BullSettings) {
+    super();
+    this.queues = new Map(queueNames().map((q) => [q, new Queue(q, { connection: settings.connection, prefix: settings.prefix })]));
+  }
+
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: JobOptions): Promise<void> {
+    const delay = options.runAt ? Math.max(0, options.runAt.getTime() - Date.now()) : 0;
+    await this.queue(name).add(name, payload, {
+      jobId: bullJobId(options.jobId),
+      delay,
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 2000 },
+      removeOnComplete: { age: 7 * 24 * 3600 },
+      removeOnFail: { age: 30 * 24 * 3600 },
+    });
+  }
+
+  async pending(name: JobName, jobId: string): Promise<boolean> {
+    const job = await this.queue(name).getJob(bullJobId(jobId));
+    return job !== undefined && job !== null;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+  }
+
+  private queue(name: JobName): Queue {
+    return this.queues.get(QUEUE_OF[name])!;
+  }
+}
+
+/** Starts one BullMQ worker per queue, each job handed to its registered processor. */
+export function startBullWorkers(settings: BullSettings, handlers: JobHandlers, concurrency = 4): Worker[] {
+  handlers.verify();
+  const logger = new Logger('BullWorkers');
+  return queueNames().map((queue) => {
+    const worker = new Worker(
+      queue,
+      async (job) => {
+        if (!JOB_NAMES.includes(job.name as JobName)) throw new Error(`Unknown job "${job.name}"`);
+        return handlers.run(job.name as JobName, job.data);
+      },
+      { connection: settings.connection, prefix: settings.prefix, concurrency },
+    );
+    worker.on('failed', (job, err) => logger.warn(`${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`));
+    return worker;
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * The background jobs: one name union, one payload type per job. Job ids are derived from what the
+ * job is about, so a replay of the log, a retry or a reconciler pass never creates a second job.
+ */
+export interface JobPayloads {
+  /** Run the accountability checks of one decision and record what they find on its stream. */
+  'check-decision': { decisionId: string; reason: string };
+  /** Remind the people responsible before a deadline, or escalate to the head of the body after it. */
+  'send-reminder': { deadlineId: string; type: 'remind' | 'escalate' };
+}
+
+export type JobName = keyof JobPayloads;
+export const JOB_NAMES: readonly JobName[] = ['check-decision', 'send-reminder'];
+
+export const QUEUE_OF: Record<JobName, string> = {
+  'check-decision': 'checks',
+  'send-reminder': 'reminders',
+};
+
+export const jobIds = {
+  check: (decisionId: string, version: number) => `check:${decisionId}:${version}`,
+  dailyCheck: (decisionId: string, day: string) => `daily-check:${decisionId}:${day}`,
+  reminder: (deadlineId: string, type: 'remind' | 'escalate') => `${type}:${deadlineId}`,
+};
+
+export type JobHandler<N extends JobName> = (payload: JobPayloads[N]) => Promise<unknown>;
+
+export interface JobOptions {
+  jobId: string;
+  /** Run no earlier than this instant. */
+  runAt?: Date;
+}
+
+/** Where jobs go: BullMQ on Redis (apps/worker), or straight to the processors in this process. */
+export abstract class JobQueue {
+  abstract enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: JobOptions): Promise<void>;
+  /** Whether a job with this id is waiting, delayed or running (the reconciler re-creates missing ones). */
+  abstract pending(name: JobName, jobId: string): Promise<boolean>;
+  abstract close(): Promise<void>;
+}
+
+/**
+ * The processors, one per job name, checked at start-up: a job with no handler or with two refuses
+ * to start the process.
+ */
+export class JobHandlers {
+  private readonly handlers = new Map<JobName, JobHandler<JobName>>();
+
+  register<N extends JobName>(name: N, handler: JobHandler<N>): void {
+    if (this.handlers.has(name)) throw new Error(`Job "${name}" has two handlers`);
+    this.handlers.set(name, handler as JobHandler<JobName>);
+  }
+
+  verify(): void {
+    const missing = JOB_NAMES.filter((n) => !this.handlers.has(n));
+    if (missing.length) throw new Error(`Jobs without a handler: ${missing.join(', ')}`);
+  }
+
+  run<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<unknown> {
+    const handler = this.handlers.get(name);
+    if (!handler) throw new Error(`No handler for job "${name}"`);
+    return handler(payload);
+  }
+}

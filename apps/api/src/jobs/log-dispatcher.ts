@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { LogFollower, type StoredEvent } from '@app/event-store';
+import { upcast } from '@app/delegation';
+import { DECISION_STREAM } from '../decisions/decision-store.js';
+import { JobQueue, jobIds } from './jobs.js';
+import { Reconciler } from './reconciler.js';
+
+/** Events the checks themselves write: following them would only re-check what was just checked. */
+const CHECK_OUTPUT = new Set(['FindingRaised', 'FindingResolved']);
+
+/**
+ * Follows the event log (checkpointed and gap-safe: see libs/event-store/src/log-reader.ts) and turns
+ * each changed decision into a check job and its reminder jobs. Not the in-memory event bus: a crash
+ * between a commit and a job loses nothing, since the checkpoint only moves with the batch handled.
+ */
+@Injectable()
+export class LogDispatcher {
+  readonly follower: LogFollower;
+
+  constructor(
+    @InjectDataSource() db: DataSource,
+    private readonly queue: JobQueue,
+    private readonly reconciler: Reconciler,
+  ) {
+    this.follower = new LogFollower(db, 'jobs', (events) => this.handle(events), { batchSize: 200, upcast });
+  }
+
+  /** Handles what is new in the log; returns how many events it read. */
+  poll(): Promise<number> {
+    return this.follower.pollOnce();
+  }
+
+  private async handle(events: StoredEvent[]): Promise<void> {
+    const latest = new Map<string, number>();
+    for (const e of events) {
+      if (e.streamType !== DECISION_STREAM) continue;
+      if (!CHECK_OUTPUT.has(e.type)) latest.set(e.streamId, Math.max(latest.get(e.streamId) ?? 0, e.streamVersion));
+      else if (!latest.has(e.streamId)) latest.set(e.streamId, 0);
+    }
+    for (const [decisionId, version] of latest) {
+      if (version > 0) {
+        await this.queue.enqueue('check-decision', { decisionId, reason: `v${version}` }, { jobId: jobIds.check(decisionId, version) });
+      }
+      await this.reconciler.scheduleReminders(decisionId);
+    }
+  }
+}

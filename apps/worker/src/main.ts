@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../../api/src/app.module.js';
+import { validateEnvironment } from '../../api/src/config/configuration.js';
+
+/**
+ * The worker process: BullMQ workers for the check and reminder queues, the log follower that turns
+ * new events into jobs, and the reconciler that re-creates jobs Redis lost. Needs REDIS_URL and
+ * DATABASE_URL; several workers may run against one Redis and one PostgreSQL.
+ */
+async function main(): Promise<void> {
+  try {
+    const env = validateEnvironment(process.env);
+    if (!env.REDIS_URL || !env.DATABASE_URL) throw new Error('Invalid configuration:\n  - the worker needs REDIS_URL and DATABASE_URL');
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(1);
+  }
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ role: 'worker' }), { logger: ['log', 'warn', 'error'] });
+  app.enableShutdownHooks();
+  new Logger('phancap-worker').log('Worker started');
+}
+
+void main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,7 @@
+// The public surface of the accountability checks (@app/accountability). Pure TypeScript: no I/O, no clock.
+export * from './types.js';
+export * from './settings.js';
+export * from './periods.js';
+export { ENDED_STAGES, SUBMITTED_STAGES, findingIdOf, validityOf, overlaps, contains, type Interval } from './support.js';
+export * from './reconcile.js';
+export * from './rules/index.js';

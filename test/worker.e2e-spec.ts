@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Redis } from 'ioredis';
+import type { Worker } from 'bullmq';
+import { bullSettings } from '../apps/api/src/jobs/bull-settings.js';
+import { startBullWorkers } from '../apps/api/src/jobs/bullmq-queue.js';
+import { JobHandlers, JobQueue, jobIds } from '../apps/api/src/jobs/jobs.js';
+import { LogDispatcher } from '../apps/api/src/jobs/log-dispatcher.js';
+import { Reconciler } from '../apps/api/src/jobs/reconciler.js';
+import { ReminderProcessor } from '../apps/api/src/reminders/reminder.processor.js';
+import { CheckDecisionProcessor } from '../apps/api/src/checks/check-decision.processor.js';
+import { decodeRfc2047, startSmtp, type TestSmtp } from '../apps/api/src/notifications/testing/servers.js';
+import { phanCapProposal, startTestApp, type TestApp } from './support/harness.js';
+
+const redisUrl = process.env.TEST_REDIS_URL;
+// The global setup fails the run in CI when Redis is missing; elsewhere it has said loudly why this is skipped.
+const describeWithRedis = redisUrl ? describe : describe.skip;
+
+/** A Redis database of this file's own, so FLUSHDB here touches nothing else. */
+function ownDatabase(url: string): string {
+  const u = new URL(url);
+  u.pathname = '/7';
+  return u.toString();
+}
+
+describeWithRedis('BullMQ workers on Redis', () => {
+  let t: TestApp;
+  let smtp: TestSmtp;
+  let redis: Redis;
+  let url: string;
+  const prefix = `${process.env.TEST_REDIS_PREFIX ?? 'phancap-test'}-worker`;
+  const workers: Worker[] = [];
+
+  beforeAll(async () => {
+    url = ownDatabase(redisUrl!);
+    redis = new Redis(url);
+    await redis.flushdb();
+    smtp = await startSmtp();
+    t = await startTestApp({ REDIS_URL: url, QUEUE_PREFIX: prefix, SMTP_URL: smtp.url });
+  });
+  afterAll(async () => {
+    await Promise.all(workers.map((w) => w.close()));
+    await t.close();
+    await smtp.close();
+    redis.disconnect();
+  });
+
+  const submitted = async (at: string) => {
+    t.clock.set(at);
+    const proposer = await t.login('proposer');
+    const id = (await t.http().post('/api/v1/decisions').set('Authorization', proposer).send(phanCapProposal())).body.decisionId;
+    expect((await t.http().post(`/api/v1/decisions/${id}/submit`).set('Authorization', proposer).send({})).status).toBe(200);
+    const [deadline] = (await t.http().get(`/api/v1/decisions/${id}/deadlines`).set('Authorization', proposer)).body.items;
+    return { id, deadline };
+  };
+  const inboxRows = async (notificationId: string) =>
+    Number((await t.db.query(`SELECT count(*) AS n FROM notification_inbox WHERE notification_id = $1`, [notificationId]))[0].n);
+  const sentEmails = async (notificationId: string) =>
+    Number((await t.db.query(`SELECT count(*) AS n FROM notification_deliveries WHERE notification_id = $1 AND channel = 'email' AND status = 'sent'`, [notificationId]))[0].n);
+  const until = async (what: () => Promise<boolean>, ms = 15_000) => {
+    for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) if (await what()) return;
+    throw new Error('timed out');
+  };
+
+  it('loses no reminder when Redis is flushed: the reconciler re-creates the job from the deadline table', async () => {
+    const { deadline } = await submitted('2026-03-02T02:00:00Z');
+    const jobId = jobIds.reminder(deadline.id, 'remind');
+    await t.app.get(LogDispatcher).poll(); // the follower queues the checks and the reminder (no worker runs yet)
+    const queue = t.app.get(JobQueue);
+    expect(await queue.pending('send-reminder', jobId)).toBe(true);
+
+    await redis.flushdb(); // Redis restarted without persistence
+    expect(await queue.pending('send-reminder', jobId)).toBe(false);
+    await t.app.get(Reconciler).tick();
+    expect(await queue.pending('send-reminder', jobId)).toBe(true);
+
+    workers.push(...startBullWorkers(bullSettings(url, prefix), t.app.get(JobHandlers), 2));
+    await until(async () => (await inboxRows(jobId)) > 0 && (await sentEmails(jobId)) > 0);
+    await t.app.get(Reconciler).tick(); // the reconciler sees it was sent and queues nothing more
+    expect(await queue.pending('send-reminder', jobId)).toBe(true); // the completed job is kept for the dashboard
+    // Other test files' decisions share the database, so only this reminder's mails count.
+    const mails = smtp.mails.filter((m) => m.headers.get('x-phancap-notification') === jobId);
+    expect(mails[0]?.to).toEqual(['reviewer.lead@travinh.example']);
+    expect(mails).toHaveLength(1);
+    expect(decodeRfc2047(mails[0].headers.get('subject')!)).toContain(deadline.dueOn.split('-').reverse().join('/'));
+  });
+
+  it('sends once across a worker crash mid-job: the retry finds every channel already delivered', async () => {
+    await Promise.all(workers.splice(0).map((w) => w.close()));
+    const { id, deadline } = await submitted('2026-03-16T02:00:00Z');
+    t.clock.set('2026-03-19T02:00:00Z'); // overdue: the escalation is due
+    const reminders = t.app.get(ReminderProcessor);
+    const checks = t.app.get(CheckDecisionProcessor);
+    const escalation = jobIds.reminder(deadline.id, 'escalate');
+    let crashes = 0;
+    const crashing = new JobHandlers();
+    crashing.register('check-decision', (p) => checks.run(p));
+    crashing.register('send-reminder', async (p) => {
+      const outcome = await reminders.run(p);
+      if (p.deadlineId === deadline.id && p.type === 'escalate' && crashes++ === 0) throw new Error('worker died after sending, before acknowledging');
+      return outcome;
+    });
+    workers.push(...startBullWorkers(bullSettings(url, prefix), crashing, 2));
+    await t.app.get(Reconciler).scheduleReminders(id);
+    await until(async () => crashes >= 2 && (await sentEmails(escalation)) > 0, 20_000); // the first attempt crashed, BullMQ ran it again
+    const head = smtp.mails.filter((m) => m.headers.get('x-phancap-notification') === escalation && m.to.includes('giamdoc.snv@travinh.example'));
+    expect(head).toHaveLength(1);
+    expect(await inboxRows(escalation)).toBeGreaterThan(0);
+    const deliveries = await t.db.query(`SELECT channel, recipient, status, attempts FROM notification_deliveries WHERE notification_id = $1`, [escalation]);
+    expect(deliveries.every((d: { status: string }) => d.status === 'sent')).toBe(true);
+  });
+});

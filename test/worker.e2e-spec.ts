@@ -84,6 +84,16 @@ describeWithRedis('BullMQ workers on Redis', () => {
     expect(decodeRfc2047(mails[0].headers.get('subject')!)).toContain(deadline.dueOn.split('-').reverse().join('/'));
   });
 
+  it('shows the queue dashboard to admins only', async () => {
+    expect((await t.http().get('/admin/queues')).status).toBe(401);
+    expect((await t.http().get('/admin/queues').set('Authorization', await t.login('proposer'))).status).toBe(403);
+    const admin = await t.http().get('/admin/queues').set('Authorization', await t.login('admin'));
+    expect(admin.status).toBe(200);
+    expect(admin.text).toContain('<');
+    const api = await t.http().get('/admin/queues/api/queues').set('Authorization', await t.login('admin'));
+    expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['checks', 'reminders']);
+  });
+
   it('sends once across a worker crash mid-job: the retry finds every channel already delivered', async () => {
     await Promise.all(workers.splice(0).map((w) => w.close()));
     const { id, deadline } = await submitted('2026-03-16T02:00:00Z');

@@ -39,6 +39,23 @@ export interface DeadlineInputs {
 
 const PERIOD_END: Text = { vi: 'Hết thời hạn ủy quyền', en: 'End of the authorisation period' };
 
+/** Where the dates of the in-effect deadlines come from. */
+const WHY: Record<DeadlineKind, Text> = {
+  stage: { vi: '', en: '' },
+  report: {
+    vi: 'báo cáo quý gửi trước ngày 15 tháng cuối quý (Kế hoạch 7781/KH-UBND tỉnh Quảng Nam)',
+    en: 'quarterly reports are due before the 15th of the quarter’s last month (Plan 7781/KH-UBND, Quảng Nam)',
+  },
+  evaluation: {
+    vi: 'định kỳ hằng năm đánh giá nội dung phân cấp, ủy quyền; hạn 31/01 năm sau',
+    en: 'each delegation is evaluated every year (Núi Thành plan, task 7); due by 31 January of the next year',
+  },
+  'period-end': {
+    vi: 'ngày cuối của thời hạn ủy quyền (Luật 72/2025/QH15, Điều 14); nhắc trước theo số ngày cấu hình',
+    en: 'the last day of the authorisation period (Law 72/2025, Art. 14); reminded the configured days before',
+  },
+};
+
 /** The working day `n` working days before `date` (the day a reminder goes out). */
 export function workingDaysBefore(calendar: WorkingCalendar, date: IsoDate, n: number): IsoDate {
   let d = date;
@@ -135,12 +152,13 @@ function inEffectDeadlines(state: DecisionState, input: DeadlineInputs): Deadlin
   const rows: DeadlineRow[] = [];
   const row = (id: string, kind: DeadlineKind, subject: string, title: Text, dueOn: IsoDate, role: Role, bodyId: string | null, done?: string): DeadlineRow => {
     const closedOn = done ? vietnamDate(done) : null;
+    const why = WHY[kind];
     return {
       id, decisionId: state.id, kind, subject, title, startsOn: start, dueOn,
       remindOn: workingDaysBefore(calendar, dueOn, input.reminderLeadWorkingDays),
       escalateOn: nextDay(dueOn), responsibleRole: role, responsibleBodyId: bodyId, responsibleUserId: null,
       status: closedOn ? (closedOn <= dueOn ? 'met' : 'late') : 'open', closedOn,
-      explanation: { summary: { vi: `Hạn ${dueOn}`, en: `Due ${dueOn}` }, steps: [], notes: [] },
+      explanation: { summary: { vi: `Hạn ${dueOn}: ${why.vi}`, en: `Due ${dueOn}: ${why.en}` }, steps: [], notes: [] },
     };
   };
   // Quarterly reports, due before the 15th of the quarter's last month (seed 003).

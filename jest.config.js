@@ -4,7 +4,7 @@ const common = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
-    '^@app/(delegation|event-store|calendar|accountability|notifications)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@app/(delegation|event-store|calendar|accountability|notifications|organisation)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {

@@ -14,9 +14,9 @@ const root = rootArg > 0 ? process.argv[rootArg + 1] : process.cwd();
 const RULES = [
   {
     id: 'domain-is-pure',
-    applies: (file) => /^libs\/(delegation|calendar|accountability)\//.test(file),
+    applies: (file) => /^libs\/(delegation|calendar|accountability|organisation)\//.test(file),
     forbids: /^(@nestjs\/|typeorm|pg$|pg\/|express|bullmq|ioredis|class-validator|class-transformer|node:(fs|net|http|https|child_process|crypto)|fs$|net$|http$|crypto$)/,
-    why: 'the domain libraries (delegation, calendar, accountability) stay plain TypeScript (no framework, database, HTTP or I/O)',
+    why: 'the domain libraries (delegation, calendar, accountability, organisation) stay plain TypeScript (no framework, database, HTTP or I/O)',
   },
   {
     id: 'libs-without-nest',

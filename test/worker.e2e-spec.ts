@@ -75,8 +75,9 @@ describeWithRedis('BullMQ workers on Redis', () => {
 
     workers.push(...startBullWorkers(bullSettings(url, prefix), t.app.get(JobHandlers), 2));
     await until(async () => (await inboxRows(jobId)) > 0 && (await sentEmails(jobId)) > 0);
+    await new Promise((r) => setTimeout(r, 200)); // let BullMQ mark the job completed
     await t.app.get(Reconciler).tick(); // the reconciler sees it was sent and queues nothing more
-    expect(await queue.pending('send-reminder', jobId)).toBe(true); // the completed job is kept for the dashboard
+    expect(await queue.pending('send-reminder', jobId)).toBe(false);
     // Other test files' decisions share the database, so only this reminder's mails count.
     const mails = smtp.mails.filter((m) => m.headers.get('x-phancap-notification') === jobId);
     expect(mails[0]?.to).toEqual(['reviewer.lead@travinh.example']);

@@ -10,6 +10,12 @@ import type { DataSource } from 'typeorm';
 import { EmailChannel, WebhookChannel } from '@app/notifications';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { FailedLogins } from './auth/failed-logins.js';
+import { LoginThrottlerGuard } from './auth/login-throttler.guard.js';
+import { TokenVerifier } from './auth/token-verifier.js';
+import { AccessGuard } from './access/access.guard.js';
+import { UserDirectory } from './access/user-directory.js';
+import { UsersController } from './users/users.controller.js';
 import { CalendarController, CalendarService } from './calendar/index.js';
 import { CheckContextLoader } from './checks/check-context.loader.js';
 import { CheckDecisionProcessor } from './checks/check-decision.processor.js';
@@ -38,6 +44,7 @@ import { JobHandlers, JobQueue } from './jobs/jobs.js';
 import { LogDispatcher } from './jobs/log-dispatcher.js';
 import { Reconciler } from './jobs/reconciler.js';
 import { NotificationDispatcher, NotificationsController } from './notifications/index.js';
+import { BodiesController } from './organisation/bodies.controller.js';
 import { OrganisationController } from './organisation/organisation.controller.js';
 import { ReferenceData } from './organisation/reference-data.js';
 import { RegistryController } from './registry/registry.controller.js';
@@ -104,6 +111,9 @@ export class AppModule {
     const providers: Provider[] = [
       { provide: Clock, useValue: options.clock ?? new SystemClock() },
       { provide: APP_GUARD, useClass: AuthGuard },
+      // Authorisation in one place (access/access.policy.ts), after authentication.
+      { provide: APP_GUARD, useClass: AccessGuard },
+      UserDirectory, TokenVerifier, FailedLogins, LoginThrottlerGuard,
       { provide: APP_FILTER, useClass: ProblemFilter },
       { provide: APP_PIPE, useValue: validationPipe },
       CalendarService,
@@ -149,7 +159,7 @@ export class AppModule {
       ],
       controllers: role === 'worker' ? [] : [
         AuthController, DecisionsController, RegistryController, OrganisationController, HealthController,
-        FindingsController, DeadlinesController, CalendarController, NotificationsController,
+        FindingsController, DeadlinesController, CalendarController, NotificationsController, UsersController, BodiesController,
       ],
       providers,
     };

@@ -1,9 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ConfigService } from '@nestjs/config';
 import express from 'express';
+import helmet from 'helmet';
 import { AppModule, type AppOptions } from './app.module.js';
 import { normalizeNfc } from './common/validation.js';
+import { corsOrigins } from './config/configuration.js';
 import * as ActionDtos from './decisions/actions.dto.js';
 import { mountQueueBoard } from './admin/queue-board.js';
 
@@ -13,6 +16,20 @@ export async function createApp(options: AppOptions & { logger?: false } = {}): 
     bodyParser: false,
     logger: options.logger === false ? false : ['log', 'warn', 'error'],
   });
+  // Security headers on every response. The API docs (/docs) and the queue dashboard load their own
+  // scripts, styles and data: images from the same origin, which helmet's default policy allows.
+  app.use(helmet({ crossOriginEmbedderPolicy: false }));
+  // CORS is closed unless CORS_ORIGINS names the browser origins allowed to call the API.
+  const origins = corsOrigins(app.get(ConfigService).get<string>('CORS_ORIGINS'));
+  if (origins.length) {
+    app.enableCors({
+      origin: origins,
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'Accept-Language', 'If-Match', 'Idempotency-Key', 'X-Correlation-Id'],
+      exposedHeaders: ['ETag', 'Location', 'Retry-After'],
+      maxAge: 600,
+    });
+  }
   const limit = process.env.BODY_LIMIT ?? '256kb';
   app.use(express.json({ limit, strict: true, type: ['application/json', 'application/*+json'] }));
   // Vietnamese typed on some systems arrives decomposed (NFD); everything is stored composed (NFC).

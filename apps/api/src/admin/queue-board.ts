@@ -1,9 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { NextFunction, Request, Response } from 'express';
+import { can } from '../access/access.policy.js';
+import { TokenVerifier } from '../auth/token-verifier.js';
 import { BullJobQueue } from '../jobs/bullmq-queue.js';
 import { JobQueue } from '../jobs/jobs.js';
 
@@ -17,13 +18,13 @@ function deny(res: Response, status: number, vi: string, en: string): void {
 }
 
 /**
- * The queue dashboard (bull-board) at /admin/queues, for the admin role only. A browser opens it once
+ * The queue dashboard (bull-board) at /admin/queues, for roles with `queues:manage` (admins). A browser opens it once
  * with `?token=<access token>`; the token is then kept in an HTTP-only cookie for the page's assets.
  */
 export function mountQueueBoard(app: INestApplication): boolean {
   const queue = app.get(JobQueue);
   if (!(queue instanceof BullJobQueue)) return false;
-  const jwt = app.get(JwtService);
+  const tokens = app.get(TokenVerifier);
   const board = new ExpressAdapter();
   board.setBasePath('/admin/queues');
   createBullBoard({ queues: [...queue.queues.values()].map((q) => new BullMQAdapter(q)), serverAdapter: board });
@@ -34,8 +35,9 @@ export function mountQueueBoard(app: INestApplication): boolean {
     const token = header ?? fromQuery ?? fromCookie;
     if (!token) return deny(res, 401, 'Cần đăng nhập với vai trò quản trị.', 'Log in as an admin.');
     try {
-      const claims = await jwt.verifyAsync(token, { algorithms: ['HS256'] });
-      if (claims.role !== 'admin') return deny(res, 403, 'Chỉ quản trị viên được xem hàng đợi.', 'Only admins may see the queues.');
+      // The same checks as every API route: signature, expiry, active user, token version; then the policy.
+      const user = await tokens.verify(token);
+      if (!can(user.role, 'queues:manage')) return deny(res, 403, 'Chỉ quản trị viên được xem hàng đợi.', 'Only admins may see the queues.');
       if (fromQuery) res.cookie(COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/admin/queues' });
       next();
     } catch {

@@ -20,6 +20,6 @@ export class LoginResponse {
   accessToken: string;
   @ApiProperty({ description: 'Token lifetime, e.g. 8h' })
   expiresIn: string;
-  @ApiProperty({ description: 'Who logged in: id, name, role and body' })
-  user: { id: string; username: string; displayName: string; role: string; bodyId: string };
+  @ApiProperty({ description: 'Người đăng nhập: mã, tên, vai trò, cơ quan, tỉnh / who logged in: id, name, role, body and province' })
+  user: { id: string; username: string; displayName: string; role: string; bodyId: string; provinceId: string };
 }

@@ -9,6 +9,8 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 export interface AuthenticatedUser extends Actor {
   username: string;
   displayName: string;
+  /** The province of the user's body: the user sees nothing of another province. */
+  provinceId: string;
 }
 
 export const CurrentUser = createParamDecorator(

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, Put, Query, UseGuards, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   isIsoDate, MAX_YEAR, MIN_YEAR, solarToLunar, weekdayName, type IsoDate, type WorkingCalendar,
 } from '@app/calendar';
 import { CurrentUser, type AuthenticatedUser } from '../auth/public.decorator.js';
-import { problems, ProblemException } from '../common/problem.js';
+import { RequirePermission } from '../access/permission.decorator.js';
+import { problems } from '../common/problem.js';
 import { CalendarService } from './calendar.service.js';
 import { SaveYearRequest, WorkingDaysRequest } from './calendar.dto.js';
 
@@ -32,23 +33,6 @@ function dateParam(raw: string, field = 'date'): IsoDate {
   return raw;
 }
 
-const roleNotAllowed = () =>
-  new ProblemException(
-    403,
-    'role-not-allowed',
-    { vi: 'Vai trò không được phép', en: 'Role not allowed' },
-    { vi: 'Chỉ quản trị viên được nạp lịch nghỉ của năm.', en: 'Only admins may load a yearly schedule.' },
-  );
-
-/** Runs after the global AuthGuard and before the body is validated, so a non-admin gets 403 first. */
-class AdminOnly implements CanActivate {
-  canActivate(context: ExecutionContext): boolean {
-    const req = context.switchToHttp().getRequest<{ user?: AuthenticatedUser }>();
-    if (req.user?.role !== 'admin') throw roleNotAllowed();
-    return true;
-  }
-}
-
 function dayView(calendar: WorkingCalendar, date: IsoDate) {
   const lunar = solarToLunar(date);
   return {
@@ -61,6 +45,7 @@ function dayView(calendar: WorkingCalendar, date: IsoDate) {
 
 @ApiTags('calendar')
 @ApiBearerAuth()
+@RequirePermission('calendar:read')
 @Controller('api/v1/calendar')
 export class CalendarController {
   constructor(private readonly calendars: CalendarService) {}
@@ -93,11 +78,11 @@ export class CalendarController {
   }
 
   @Put('years/:year')
-  @UseGuards(new AdminOnly())
+  // AccessGuard runs before the body is validated, so a non-admin gets 403 first.
+  @RequirePermission('calendar:manage')
   @ApiParam({ name: 'year', example: 2027 })
   @ApiOperation({ summary: 'Nạp lịch nghỉ chính thức của một năm (chỉ quản trị viên) / load a year\'s official schedule (admins only)' })
   async saveYear(@Param('year') raw: string, @Body() body: SaveYearRequest, @CurrentUser() user: AuthenticatedUser) {
-    if (user?.role !== 'admin') throw roleNotAllowed();
     const year = yearParam(raw);
     await this.calendars.saveYear({ year, ...body }, user.userId);
     return this.year(String(year));

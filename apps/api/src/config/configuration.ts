@@ -98,10 +98,29 @@ export class Environment {
   @MinLength(16, { message: 'WEBHOOK_SECRET must be at least 16 characters long' })
   WEBHOOK_SECRET?: string;
 
+  /** Browser origins allowed to call the API (CORS). Unset = none: no Access-Control-Allow-Origin is ever sent. */
+  @IsOptional()
+  @Matches(/^\s*https?:\/\/[^\s/,]+\s*(,\s*https?:\/\/[^\s/,]+\s*)*$/, {
+    message: 'CORS_ORIGINS must be a comma-separated list of origins, each scheme://host[:port] without a path or trailing slash, e.g. https://phancap.travinh.gov.vn,http://localhost:5173',
+  })
+  CORS_ORIGINS?: string;
+
+  /** Login attempts allowed per minute for one client IP and user name; more get 429. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'LOGIN_RATE_LIMIT must be an integer' })
+  @Min(1, { message: 'LOGIN_RATE_LIMIT must be between 1 and 1000 (attempts per minute per IP and user name)' })
+  @Max(1000, { message: 'LOGIN_RATE_LIMIT must be between 1 and 1000 (attempts per minute per IP and user name)' })
+  LOGIN_RATE_LIMIT: number = 10;
+
   @IsOptional()
   @IsIn(['development', 'production', 'test'], { message: 'NODE_ENV must be development, production or test' })
   NODE_ENV: string = 'development';
 }
+
+/** CORS_ORIGINS as a list (empty when unset). */
+export const corsOrigins = (value: string | undefined): string[] =>
+  (value ?? '').split(',').map((o) => o.trim()).filter(Boolean);
 
 /** Validates process.env; throws one message listing every bad variable and why. */
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

@@ -9,6 +9,8 @@ import { ReferenceAndReadModels1732400100000 } from './migrations/1732400100000-
 import { CALENDAR_MIGRATIONS } from '../calendar/index.js';
 import { NOTIFICATION_MIGRATIONS } from '../notifications/index.js';
 import { DeadlinesAndFindings1732400400000 } from '../deadlines/deadlines.migration.js';
+import { IdentityAndAccess1732400600000 } from '../access/access.migration.js';
+import { OrganisationHistory1732400500000 } from '../organisation/organisation-history.migration.js';
 
 /** One place that lists the entities and migrations; the app, the migrate script and tests share it. */
 export function dataSourceOptions(url: string): DataSourceOptions {
@@ -22,6 +24,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
       ...CALENDAR_MIGRATIONS,
       ...NOTIFICATION_MIGRATIONS,
       DeadlinesAndFindings1732400400000,
+      OrganisationHistory1732400500000,
+      IdentityAndAccess1732400600000,
     ],
     migrationsTransactionMode: 'each',
     synchronize: false,

@@ -2,6 +2,7 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { RequirePermission } from '../access/permission.decorator.js';
 import { problems } from '../common/problem.js';
 
 /** A decision's deadlines (stages, reports, evaluations, period end), each with how it was computed. */
@@ -12,6 +13,7 @@ export class DeadlinesController {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   @Get(':id/deadlines')
+  @RequirePermission('decisions:read', { decision: 'id' })
   @ApiOperation({ summary: 'Thời hạn / deadlines in working days, with their explanation' })
   async list(@Param('id') id: string) {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw problems.notFound({ vi: `Không có hồ sơ quyết định ${id}.`, en: `No decision ${id}.` });

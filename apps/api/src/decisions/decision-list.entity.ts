@@ -11,6 +11,8 @@ export class DecisionListEntity {
   @Column('text', { name: 'delegator_body_id' }) delegatorBodyId: string;
   @Index() @Column('text', { name: 'delegate_body_id' }) delegateBodyId: string;
   @Column('text', { name: 'proposer_body_id' }) proposerBodyId: string;
+  /** The province of the delegator body: what AccessScope filters on. */
+  @Column('text', { name: 'province_id', nullable: true }) provinceId: string | null;
   @Index() @Column('text') sector: string;
   @Column('text', { name: 'power_ids', array: true }) powerIds: string[];
   @Column('int', { name: 'workflow_version' }) workflowVersion: number;

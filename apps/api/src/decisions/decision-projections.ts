@@ -39,11 +39,11 @@ export class DecisionProjector {
     const c = state.content;
     await m.query(
       `INSERT INTO decision_list (id, version, kind, stage, title, delegator_body_id, delegate_body_id, proposer_body_id,
-         sector, power_ids, workflow_version, period_from, period_to, reviewer_id, stage_entered_at, created_at, updated_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)
+         sector, power_ids, workflow_version, period_from, period_to, reviewer_id, stage_entered_at, created_at, updated_at, province_id)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17, (SELECT province_id FROM bodies WHERE id = $6))
        ON CONFLICT (id) DO UPDATE SET version=$2, kind=$3, stage=$4, title=$5, delegator_body_id=$6, delegate_body_id=$7,
          proposer_body_id=$8, sector=$9, power_ids=$10, workflow_version=$11, period_from=$12, period_to=$13,
-         reviewer_id=$14, stage_entered_at=$15, created_at=$16, updated_at=$17`,
+         reviewer_id=$14, stage_entered_at=$15, created_at=$16, updated_at=$17, province_id=EXCLUDED.province_id`,
       [
         state.id, state.version, state.kind, state.stage, c.title, c.delegatorBodyId, c.delegateBodyId, state.proposerBodyId,
         c.sector, c.powerIds, state.workflow.version, c.period?.from ?? null, c.period?.to ?? null, state.reviewerId ?? null,
@@ -66,8 +66,11 @@ export class DecisionProjector {
   private async deadlines(m: EntityManager, state: DecisionState, events: readonly EventWithMeta[]): Promise<void> {
     const workflow = getWorkflow(state.workflow.id, state.workflow.version);
     if (!workflow) return;
+    // The staff of the decision's own province (the province of its delegator body).
     const staff: Array<{ role: Role; body_id: string }> = await m.query(
-      `SELECT DISTINCT ON (role) role, body_id FROM users WHERE active ORDER BY role, id`,
+      `SELECT DISTINCT ON (u.role) u.role, u.body_id FROM users u JOIN bodies b ON b.id = u.body_id
+        WHERE u.active AND b.province_id = (SELECT province_id FROM bodies WHERE id = $1) ORDER BY u.role, u.id`,
+      [state.content.delegatorBodyId],
     );
     const rows = deadlinesOf({
       events: [...events],

@@ -6,6 +6,9 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { currentWorkflow, type CommandType } from '@app/delegation';
+import type { AccessScope } from '../access/access.policy.js';
+import { commandPermission } from '../access/access.policy.js';
+import { RequirePermission, Scope } from '../access/permission.decorator.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/public.decorator.js';
 import { problems } from '../common/problem.js';
 import * as A from './actions.dto.js';
@@ -37,9 +40,14 @@ function decisionId(id: string): string {
   return id.toLowerCase();
 }
 
-/** What every action route documents: the version precondition, the repeat-safe key, the result. */
-const ActionDocs = () =>
+/**
+ * What every action route declares: the permission to run the command (held by the roles the workflow
+ * definitions allow; outside the caller's scope the decision is a 404), the version precondition, the
+ * repeat-safe key, the result.
+ */
+const ActionDocs = (command: CommandType) =>
   applyDecorators(
+    RequirePermission(commandPermission(command), { decision: 'id' }),
     ApiParam({ name: 'id', format: 'uuid' }),
     ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the version the client saw, e.g. "3"; a stale one gets 412' }),
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key answers with the first result' }),
@@ -57,6 +65,7 @@ export class DecisionsController {
   ) {}
 
   @Post()
+  @RequirePermission(commandPermission('propose'))
   @ApiOperation({ summary: 'Lập dự thảo đề xuất / draft a proposal (phân cấp or ủy quyền)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat-safe key: a retry answers with the first result' })
   @ApiCreatedResponse({ description: 'Created: `{ decisionId, version, stage }`; `Location` and `ETag` headers' })
@@ -82,13 +91,15 @@ export class DecisionsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Danh sách hồ sơ / list decisions, filtered and paginated' })
-  list(@Query() q: ListDecisionsRequest) {
+  @RequirePermission('decisions:read')
+  @ApiOperation({ summary: 'Danh sách hồ sơ / list decisions, filtered and paginated (only those in your scope)' })
+  list(@Query() q: ListDecisionsRequest, @Scope() scope: AccessScope) {
     const { limit, offset, ...filters } = q;
-    return this.queries.execute(new ListDecisionsQuery({ ...filters, limit, offset }));
+    return this.queries.execute(new ListDecisionsQuery({ ...filters, limit, offset }, scope));
   }
 
   @Get(':id')
+  @RequirePermission('decisions:read', { decision: 'id' })
   @ApiOperation({ summary: 'Trạng thái hồ sơ / a decision now, or as of `?at=` or `?version=`' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ description: 'The decision; header `ETag` = its stream version' })
@@ -107,6 +118,7 @@ export class DecisionsController {
   }
 
   @Get(':id/events')
+  @RequirePermission('decisions:read', { decision: 'id' })
   @ApiOperation({ summary: 'Lịch sử sự kiện / the full event history' })
   @ApiParam({ name: 'id', format: 'uuid' })
   events(@Param('id') id: string) {
@@ -115,7 +127,7 @@ export class DecisionsController {
 
   @Post(':id/update-draft')
   @HttpCode(200)
-  @ActionDocs()
+  @ActionDocs('update-draft')
   @ApiOperation({ summary: 'Sửa dự thảo / edit the draft (proposer, stage draft)' })
   updateDraft(@Param('id') id: string, @Body() body: A.UpdateDraftRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, 'update-draft', body, req, res);
@@ -123,7 +135,7 @@ export class DecisionsController {
 
   @Post(':id/submit')
   @HttpCode(200)
-  @ActionDocs()
+  @ActionDocs('submit')
   @ApiOperation({ summary: 'Gửi đề xuất / submit the proposal' })
   submit(@Param('id') id: string, @Body() body: A.EmptyRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, 'submit', body, req, res);
@@ -131,7 +143,7 @@ export class DecisionsController {
 
   @Post(':id/assign-reviewer')
   @HttpCode(200)
-  @ActionDocs()
+  @ActionDocs('assign-reviewer')
   @ApiOperation({ summary: 'Phân công thẩm định / assign a reviewer (reviewer lead)' })
   assignReviewer(@Param('id') id: string, @Body() body: A.AssignReviewerRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, 'assign-reviewer', body, req, res);
@@ -139,7 +151,7 @@ export class DecisionsController {
 
   @Post(':id/request-revision')
   @HttpCode(200)
-  @ActionDocs()
+  @ActionDocs('request-revision')
   @ApiOperation({ summary: 'Yêu cầu bổ sung, chỉnh sửa / request a revision' })
   requestRevision(@Param('id') id: string, @Body() body: A.RequestRevisionRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, 'request-revision', body, req, res);
@@ -147,7 +159,7 @@ export class DecisionsController {
 
   @Post(':id/resubmit')
   @HttpCode(200)
-  @ActionDocs()
+  @ActionDocs('resubmit')
   @ApiOperation({ summary: 'Gửi lại sau chỉnh sửa / resubmit after a revision request' })
   resubmit(@Param('id') id: string, @Body() body: A.ResubmitRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, 'resubmit', body, req, res);
@@ -155,7 +167,7 @@ export class DecisionsController {
 
   @Post(':id/appraise')
   @HttpCode(200)
-  @ActionDocs()
+  @ActionDocs('appraise')
   @ApiOperation({ summary: 'Hoàn thành thẩm định / complete the Sở Nội vụ appraisal' })
   appraise(@Param('id') id: string, @Body() body: A.AppraiseRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, 'appraise', body, req, res);
@@ -163,7 +175,7 @@ export class DecisionsController {
 
   @Post(':id/record-legal-appraisal')
   @HttpCode(200)
-  @ActionDocs()
+  @ActionDocs('record-legal-appraisal')
   @ApiOperation({ summary: 'Ghi nhận thẩm định của Sở Tư pháp / record the legal appraisal (phân cấp)' })
   recordLegalAppraisal(@Param('id') id: string, @Body() body: A.RecordLegalAppraisalRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, 'record-legal-appraisal', body, req, res);
@@ -171,7 +183,7 @@ export class DecisionsController {
 
   @Post(':id/submit-to-council')
   @HttpCode(200)
-  @ActionDocs()
+  @ActionDocs('submit-to-council')
   @ApiOperation({ summary: "Trình HĐND / submit to the People's Council (phân cấp)" })
   submitToCouncil(@Param('id') id: string, @Body() body: A.SubmitToCouncilRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, 'submit-to-council', body, req, res);
@@ -179,7 +191,7 @@ export class DecisionsController {
 
   @Post(':id/record-council-vote')
   @HttpCode(200)
-  @ActionDocs()
+  @ActionDocs('record-council-vote')
   @ApiOperation({ summary: 'Ghi nhận biểu quyết HĐND / record the council vote (phân cấp)' })
   recordCouncilVote(@Param('id') id: string, @Body() body: A.RecordCouncilVoteRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, 'record-council-vote', body, req, res);
@@ -187,7 +199,7 @@ export class DecisionsController {
 
   @Post(':id/decide')
   @HttpCode(200)
-  @ActionDocs()
+  @ActionDocs('decide')
   @ApiOperation({ summary: 'UBND quyết định / the committee or its chairman decides (ủy quyền)' })
   decide(@Param('id') id: string, @Body() body: A.DecideRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, 'decide', body, req, res);
@@ -195,7 +207,7 @@ export class DecisionsController {
 
   @Post(':id/issue')
   @HttpCode(200)
-  @ActionDocs()
+  @ActionDocs('issue')
   @ApiOperation({ summary: 'Ban hành / record the issued decision' })
   issue(@Param('id') id: string, @Body() body: A.IssueRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, 'issue', body, req, res);
@@ -203,7 +215,7 @@ export class DecisionsController {
 
   @Post(':id/amend')
   @HttpCode(200)
-  @ActionDocs()
+  @ActionDocs('amend')
   @ApiOperation({ summary: 'Sửa đổi, bổ sung / amend an issued decision' })
   amend(@Param('id') id: string, @Body() body: A.AmendRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, 'amend', body, req, res);
@@ -211,7 +223,7 @@ export class DecisionsController {
 
   @Post(':id/revoke')
   @HttpCode(200)
-  @ActionDocs()
+  @ActionDocs('revoke')
   @ApiOperation({ summary: 'Thu hồi / revoke an issued decision' })
   revoke(@Param('id') id: string, @Body() body: A.RevokeRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, 'revoke', body, req, res);
@@ -219,7 +231,7 @@ export class DecisionsController {
 
   @Post(':id/withdraw')
   @HttpCode(200)
-  @ActionDocs()
+  @ActionDocs('withdraw')
   @ApiOperation({ summary: 'Rút hồ sơ / withdraw before issuance' })
   withdraw(@Param('id') id: string, @Body() body: A.WithdrawRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, 'withdraw', body, req, res);
@@ -227,7 +239,7 @@ export class DecisionsController {
 
   @Post(':id/expire')
   @HttpCode(200)
-  @ActionDocs()
+  @ActionDocs('expire')
   @ApiOperation({ summary: 'Hết hạn / expire an ủy quyền whose period has ended' })
   expire(@Param('id') id: string, @Body() body: A.EmptyRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, 'expire', body, req, res);
@@ -235,7 +247,7 @@ export class DecisionsController {
 
   @Post(':id/file-report')
   @HttpCode(200)
-  @ActionDocs()
+  @ActionDocs('file-report')
   @ApiOperation({ summary: 'Báo cáo kết quả thực hiện / file the quarterly implementation report (delegate)' })
   fileReport(@Param('id') id: string, @Body() body: A.FileReportRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, 'file-report', body, req, res);
@@ -243,7 +255,7 @@ export class DecisionsController {
 
   @Post(':id/record-evaluation')
   @HttpCode(200)
-  @ActionDocs()
+  @ActionDocs('record-evaluation')
   @ApiOperation({ summary: 'Đánh giá hằng năm / record the yearly evaluation (Sở Nội vụ)' })
   recordEvaluation(@Param('id') id: string, @Body() body: A.RecordEvaluationRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(id, 'record-evaluation', body, req, res);

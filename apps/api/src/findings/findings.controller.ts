@@ -4,6 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { DataSource } from 'typeorm';
+import { decisionScopeParams, decisionScopeSql, type AccessScope } from '../access/access.policy.js';
+import { RequirePermission, Scope } from '../access/permission.decorator.js';
 import { problems } from '../common/problem.js';
 
 export class FindingsRequest {
@@ -42,6 +44,7 @@ export class FindingsController {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   @Get('decisions/:id/findings')
+  @RequirePermission('decisions:read', { decision: 'id' })
   @ApiOperation({ summary: 'Phát hiện của một hồ sơ / the findings of one decision, open first' })
   async ofDecision(@Param('id') id: string) {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw problems.notFound({ vi: `Không có hồ sơ quyết định ${id}.`, en: `No decision ${id}.` });
@@ -52,13 +55,15 @@ export class FindingsController {
   }
 
   @Get('findings')
-  @ApiOperation({ summary: 'Phát hiện / findings across decisions: ?open=true&ruleId=&bodyId=' })
-  async list(@Query() q: FindingsRequest) {
+  @RequirePermission('decisions:read')
+  @ApiOperation({ summary: 'Phát hiện / findings across the decisions in your scope: ?open=true&ruleId=&bodyId=' })
+  async list(@Query() q: FindingsRequest, @Scope() scope: AccessScope) {
     const where = `($1::boolean IS NULL OR open = $1) AND ($2::text IS NULL OR rule_id = $2)
-      AND ($3::text IS NULL OR delegator_body_id = $3 OR delegate_body_id = $3)`;
-    const args = [q.open ?? null, q.ruleId ?? null, q.bodyId ?? null];
+      AND ($3::text IS NULL OR delegator_body_id = $3 OR delegate_body_id = $3)
+      AND decision_id IN (SELECT d.id FROM decision_list d WHERE ${decisionScopeSql('d', '$4', '$5')})`;
+    const args = [q.open ?? null, q.ruleId ?? null, q.bodyId ?? null, ...decisionScopeParams(scope)];
     const [items, [{ total }]] = await Promise.all([
-      this.db.query(`SELECT ${COLUMNS} FROM findings WHERE ${where} ORDER BY raised_at DESC, decision_id, finding_id LIMIT $4 OFFSET $5`, [...args, q.limit, q.offset]),
+      this.db.query(`SELECT ${COLUMNS} FROM findings WHERE ${where} ORDER BY raised_at DESC, decision_id, finding_id LIMIT $6 OFFSET $7`, [...args, q.limit, q.offset]),
       this.db.query(`SELECT count(*)::int AS total FROM findings WHERE ${where}`, args),
     ]);
     return { items, total, limit: q.limit, offset: q.offset };

@@ -10,6 +10,8 @@ export interface BullSettings {
 
 const queueNames = () => [...new Set(Object.values(QUEUE_OF))];
 
+const FINISHED = new Set(['completed', 'failed', 'unknown']);
+
 /** BullMQ reserves ':' in job ids (its key separator); ours use it, so it is swapped for '~'. */
 export const bullJobId = (jobId: string) => jobId.replaceAll(':', '~');
 
@@ -24,6 +26,9 @@ export class BullJobQueue extends JobQueue {
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: JobOptions): Promise<void> {
     const delay = options.runAt ? Math.max(0, options.runAt.getTime() - Date.now()) : 0;
+    // A finished job keeps its id (for the dashboard) and would swallow the new one: clear it first.
+    const old = await this.queue(name).getJob(bullJobId(options.jobId));
+    if (old && FINISHED.has(await old.getState())) await old.remove();
     await this.queue(name).add(name, payload, {
       jobId: bullJobId(options.jobId),
       delay,
@@ -36,7 +41,7 @@ export class BullJobQueue extends JobQueue {
 
   async pending(name: JobName, jobId: string): Promise<boolean> {
     const job = await this.queue(name).getJob(bullJobId(jobId));
-    return job !== undefined && job !== null;
+    return !!job && !FINISHED.has(await job.getState());
   }
 
   async close(): Promise<void> {

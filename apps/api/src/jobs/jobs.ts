@@ -20,6 +20,8 @@ export const QUEUE_OF: Record<JobName, string> = {
 export const jobIds = {
   check: (decisionId: string, version: number) => `check:${decisionId}:${version}`,
   dailyCheck: (decisionId: string, day: string) => `daily-check:${decisionId}:${day}`,
+  /** A body a decision names changed (e.g. it was abolished): check the decision again. */
+  bodyCheck: (decisionId: string, bodyId: string, bodyVersion: number) => `check:${decisionId}:body:${bodyId}:${bodyVersion}`,
   reminder: (deadlineId: string, type: 'remind' | 'escalate') => `${type}:${deadlineId}`,
 };
 

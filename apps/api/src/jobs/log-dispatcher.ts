@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { LogFollower, type StoredEvent } from '@app/event-store';
 import { upcast } from '@app/delegation';
+import { BODY_STREAM_TYPE, isBodyEventType, upcastBodyEvent } from '@app/organisation';
 import { DECISION_STREAM } from '../decisions/decision-store.js';
 import { JobQueue, jobIds } from './jobs.js';
 import { Reconciler } from './reconciler.js';
@@ -20,11 +21,15 @@ export class LogDispatcher {
   readonly follower: LogFollower;
 
   constructor(
-    @InjectDataSource() db: DataSource,
+    @InjectDataSource() private readonly db: DataSource,
     private readonly queue: JobQueue,
     private readonly reconciler: Reconciler,
   ) {
-    this.follower = new LogFollower(db, 'jobs', (events) => this.handle(events), { batchSize: 200, upcast });
+    this.follower = new LogFollower(db, 'jobs', (events) => this.handle(events), {
+      batchSize: 200,
+      // The log holds body streams too (stream type 'body'): each kind of event with its own upcaster.
+      upcast: (type, version, data) => (isBodyEventType(type) ? upcastBodyEvent(type, version, data) : upcast(type, version, data)),
+    });
   }
 
   /** Handles what is new in the log; returns how many events it read. */
@@ -34,7 +39,14 @@ export class LogDispatcher {
 
   private async handle(events: StoredEvent[]): Promise<void> {
     const latest = new Map<string, number>();
+    const bodies = new Map<string, number>();
     for (const e of events) {
+      // A body that changed (merged, abolished, renamed, re-parented) changes no decision stream, yet the
+      // decisions naming it must be checked again (e.g. delegate-body-reorganised).
+      if (e.streamType === BODY_STREAM_TYPE && e.type !== 'BodyEstablished') {
+        const bodyId = (e.data as { bodyId?: string }).bodyId ?? e.streamId.replace(/^body:/, '');
+        bodies.set(bodyId, Math.max(bodies.get(bodyId) ?? 0, e.streamVersion));
+      }
       if (e.streamType !== DECISION_STREAM) continue;
       if (!CHECK_OUTPUT.has(e.type)) latest.set(e.streamId, Math.max(latest.get(e.streamId) ?? 0, e.streamVersion));
       else if (!latest.has(e.streamId)) latest.set(e.streamId, 0);
@@ -44,6 +56,16 @@ export class LogDispatcher {
         await this.queue.enqueue('check-decision', { decisionId, reason: `v${version}` }, { jobId: jobIds.check(decisionId, version) });
       }
       await this.reconciler.scheduleReminders(decisionId);
+    }
+    for (const [bodyId, bodyVersion] of bodies) {
+      const named: Array<{ id: string }> = await this.db.query(
+        `SELECT id FROM decision_list WHERE (delegate_body_id = $1 OR delegator_body_id = $1)
+            AND stage NOT IN ('draft', 'rejected', 'withdrawn', 'revoked', 'expired') ORDER BY id`,
+        [bodyId],
+      );
+      for (const { id } of named) {
+        await this.queue.enqueue('check-decision', { decisionId: id, reason: `body:${bodyId}:v${bodyVersion}` }, { jobId: jobIds.bodyCheck(id, bodyId, bodyVersion) });
+      }
     }
   }
 }

@@ -5,6 +5,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import type { NotificationKind, Text } from '@app/notifications';
+import { RequirePermission } from '../access/permission.decorator.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/public.decorator.js';
 import { Clock } from '../common/clock.js';
 import { problems } from '../common/problem.js';
@@ -75,6 +76,7 @@ const notFound = (id: string) =>
 /** The signed-in user's inbox: reminders, escalations and other notices addressed to them. */
 @ApiTags('notifications')
 @ApiBearerAuth()
+@RequirePermission('notifications:own')
 @Controller('api/v1/me/notifications')
 export class NotificationsController {
   constructor(

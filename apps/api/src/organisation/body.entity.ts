@@ -1,9 +1,13 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type BodyLevel = 'province' | 'district' | 'commune';
-export type BodyType = 'ubnd' | 'hdnd' | 'so' | 'phong' | 'office' | 'inspectorate';
+import type { BodyLevel, BodyStatus, BodyType } from '@app/organisation';
 
-/** A state body: a People's Committee or Council, a department, an office. Reference data for now. */
+export type { BodyLevel, BodyStatus, BodyType };
+
+/**
+ * A state body as it is now: the current view of its `body:<id>` stream (see body-store.ts); its
+ * history, as of any date, is in `body_versions`.
+ */
 @Entity({ name: 'bodies' })
 export class BodyEntity {
   @PrimaryColumn('text') id: string;
@@ -14,4 +18,7 @@ export class BodyEntity {
   @Column('text', { name: 'parent_id', nullable: true }) parentId: string | null;
   @Column('text', { name: 'province_id' }) provinceId: string;
   @Column('text', { nullable: true }) territory: string | null;
+  @Column('text', { default: 'active' }) status: BodyStatus;
+  @Column('date', { name: 'ended_on', nullable: true }) endedOn: string | null;
+  @Column('text', { name: 'successor_id', nullable: true }) successorId: string | null;
 }

@@ -2,10 +2,13 @@ import type { Role } from '@app/delegation';
 import type { BodyEntity } from './body.entity.js';
 import type { PowerEntity } from './power.entity.js';
 
-type B = Omit<BodyEntity, 'territory'> & { territory?: string | null };
+type B = Pick<BodyEntity, 'id' | 'nameVi' | 'nameEn' | 'level' | 'type' | 'parentId' | 'provinceId'> & { territory?: string | null };
 const body = (id: string, nameVi: string, nameEn: string, level: B['level'], type: B['type'], parentId: string | null, provinceId: string): B => ({
   id, nameVi, nameEn, level, type, parentId, provinceId,
 });
+
+/** The day the demo bodies are taken to have been established (their streams start with BodyEstablished on it). */
+export const DEMO_BODIES_ESTABLISHED_ON = '2008-01-01';
 
 /** The demo province (Trà Vinh) and a district of Quảng Nam (Núi Thành), named as in the seed documents. */
 export const DEMO_BODIES: B[] = [

@@ -1,17 +1,33 @@
 import bcrypt from 'bcryptjs';
 import type { DataSource } from 'typeorm';
-import { DEMO_BODIES, DEMO_BODY_HEADS, DEMO_LEGAL_DOCUMENTS, DEMO_PASSWORD, DEMO_POWERS, DEMO_USERS } from './demo-data.js';
+import { BodyStore } from './body-store.js';
+import {
+  DEMO_BODIES, DEMO_BODIES_ESTABLISHED_ON, DEMO_BODY_HEADS, DEMO_LEGAL_DOCUMENTS, DEMO_PASSWORD, DEMO_POWERS, DEMO_USERS,
+} from './demo-data.js';
 
-/** Inserts the demo province, catalogue and users; running it again changes nothing. */
-export async function seedDemo(dataSource: DataSource): Promise<void> {
+/**
+ * Inserts the demo province, catalogue and users; running it again changes nothing. Each demo body is
+ * established through its event stream (BodyEstablished), so its history answers GET /bodies?at=;
+ * a body whose stream already exists is left as it is.
+ */
+export async function seedDemo(dataSource: DataSource, now: () => Date = () => new Date()): Promise<void> {
+  const bodies = new BodyStore(dataSource);
+  for (const b of DEMO_BODIES) {
+    if (await bodies.exists(b.id)) continue;
+    const outcome = await bodies.execute(
+      b.id,
+      {
+        type: 'establish',
+        data: {
+          bodyId: b.id, nameVi: b.nameVi, nameEn: b.nameEn, level: b.level, type: b.type, parentId: b.parentId,
+          provinceId: b.provinceId, ...(b.territory != null && { territory: b.territory }), effectiveFrom: DEMO_BODIES_ESTABLISHED_ON,
+        },
+      },
+      { actorId: 'system', actorRole: 'system', actorBodyId: 'system', occurredAt: now().toISOString(), correlationId: 'demo-seed' },
+    );
+    if (!outcome.ok) throw new Error(`Demo body ${b.id} could not be established: ${JSON.stringify(outcome.refusal)}`);
+  }
   await dataSource.transaction(async (m) => {
-    for (const b of DEMO_BODIES) {
-      await m.query(
-        `INSERT INTO bodies (id, name_vi, name_en, level, type, parent_id, province_id, territory)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (id) DO NOTHING`,
-        [b.id, b.nameVi, b.nameEn, b.level, b.type, b.parentId, b.provinceId, b.territory ?? null],
-      );
-    }
     for (const p of DEMO_POWERS) {
       await m.query(
         `INSERT INTO powers (id, code, title_vi, title_en, sector, legal_holder_body_id, legal_source, delegable, procedure_codes)

@@ -3,9 +3,12 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import type { DataSource } from 'typeorm';
+import { Raw, type DataSource } from 'typeorm';
+import type { AccessScope } from '../access/access.policy.js';
+import { Scope } from '../access/permission.decorator.js';
 import { listWorkflows } from '@app/delegation';
-import { BodyEntity, type BodyLevel } from './body.entity.js';
+import { IsLocalDate } from '../common/local-date.js';
+import { BodyEntity, type BodyLevel, type BodyStatus } from './body.entity.js';
 import { PowerEntity } from './power.entity.js';
 import { SECTORS } from './sectors.js';
 
@@ -35,6 +38,34 @@ export class BodiesRequest extends PageRequest {
   @ApiPropertyOptional({ description: 'Cơ quan cấp trên / parent body id' })
   @IsOptional() @IsString() @MaxLength(100)
   parentId?: string;
+
+  @ApiPropertyOptional({ description: 'Bản đồ tổ chức tại ngày (YYYY-MM-DD); bỏ trống: hiện tại / the map as it was on this date; absent: now', example: '2025-06-30' })
+  @IsOptional() @IsLocalDate()
+  at?: string;
+
+  @ApiPropertyOptional({ enum: ['active', 'merged', 'abolished'], description: 'Tình trạng / status (without at: the current one)' })
+  @IsOptional() @IsIn(['active', 'merged', 'abolished'])
+  status?: BodyStatus;
+
+  @ApiPropertyOptional({ description: 'Với at: liệt kê cả cơ quan đã sáp nhập, giải thể trước ngày đó / with at: also list bodies that had ended by then' })
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  includeEnded?: boolean;
+}
+
+/** One body as it was on a date, from its history (`body_versions`). */
+export interface BodyAsOfView {
+  id: string;
+  nameVi: string;
+  nameEn: string;
+  level: BodyLevel;
+  type: string;
+  parentId: string | null;
+  provinceId: string;
+  territory: string | null;
+  status: BodyStatus;
+  successorId: string | null;
+  validFrom: string;
+  validTo: string | null;
 }
 
 export class PowersRequest extends PageRequest {
@@ -54,18 +85,46 @@ export class OrganisationController {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   @Get('bodies')
-  @ApiOperation({ summary: 'Cơ quan / state bodies' })
-  async bodies(@Query() q: BodiesRequest) {
-    const { limit, offset, ...where } = q;
+  @ApiOperation({ summary: 'Cơ quan / state bodies, now or as of `?at=` (from their history)' })
+  async bodies(@Query() q: BodiesRequest, @Scope() scope: AccessScope) {
+    const { limit, offset, at, includeEnded, ...where } = q;
+    // A user sees the bodies of their own province only.
+    if (where.provinceId !== undefined && where.provinceId !== scope.provinceId) return { items: [], total: 0, limit, offset, ...(at ? { at } : {}) };
+    where.provinceId = scope.provinceId;
+    if (at !== undefined) return this.bodiesAsOf(at, includeEnded ?? false, where, limit, offset);
     const [items, total] = await this.db.getRepository(BodyEntity).findAndCount({ where: definedOnly(where), order: { id: 'ASC' }, take: limit, skip: offset });
     return { items, total, limit, offset };
   }
 
+  /** The map as it was on `at`: each body's version in force that day (ended bodies only on request). */
+  private async bodiesAsOf(at: string, includeEnded: boolean, f: { level?: string; provinceId?: string; parentId?: string; status?: string }, limit: number, offset: number) {
+    const where = `valid_from <= $1 AND (valid_to IS NULL OR valid_to > $1) AND ($2 OR status = 'active')
+      AND ($3::text IS NULL OR level = $3) AND ($4::text IS NULL OR province_id = $4) AND ($5::text IS NULL OR parent_id = $5)
+      AND ($6::text IS NULL OR status = $6)`;
+    const params = [at, includeEnded, f.level ?? null, f.provinceId ?? null, f.parentId ?? null, f.status ?? null];
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM body_versions WHERE ${where}`, params);
+    const rows: Array<Record<string, string | null>> = await this.db.query(
+      `SELECT body_id, name_vi, name_en, level, type, parent_id, province_id, territory, status, successor_id,
+              to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to
+         FROM body_versions WHERE ${where} ORDER BY body_id LIMIT $7 OFFSET $8`,
+      [...params, limit, offset],
+    );
+    const items: BodyAsOfView[] = rows.map((r) => ({
+      id: r.body_id!, nameVi: r.name_vi!, nameEn: r.name_en!, level: r.level as BodyLevel, type: r.type!, parentId: r.parent_id,
+      provinceId: r.province_id!, territory: r.territory, status: r.status as BodyStatus, successorId: r.successor_id,
+      validFrom: r.valid_from!, validTo: r.valid_to,
+    }));
+    return { at, items, total, limit, offset };
+  }
+
   @Get('powers')
   @ApiOperation({ summary: 'Danh mục nhiệm vụ, quyền hạn / the catalogue of powers' })
-  async powers(@Query() q: PowersRequest) {
+  async powers(@Query() q: PowersRequest, @Scope() scope: AccessScope) {
     const { limit, offset, ...where } = q;
-    const [items, total] = await this.db.getRepository(PowerEntity).findAndCount({ where: definedOnly(where), order: { id: 'ASC' }, take: limit, skip: offset });
+    // The catalogue of the user's province: powers whose holder by law is one of its bodies.
+    const own = this.db.getRepository(BodyEntity).createQueryBuilder('b').select('b.id').where('b.provinceId = :p', { p: scope.provinceId });
+    const [items, total] = await this.db.getRepository(PowerEntity).findAndCount({
+      where: { ...definedOnly(where), legalHolderBodyId: Raw((column) => `${column} IN (${own.getQuery()})`, { p: scope.provinceId }) }, order: { id: 'ASC' }, take: limit, skip: offset });
     return { items, total, limit, offset };
   }
 

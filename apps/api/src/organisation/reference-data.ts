@@ -38,6 +38,11 @@ export class ReferenceData {
         if (!rows.length) errors.push(unknown('reviewerId', { vi: 'chuyên viên thẩm định', en: 'active reviewer' }, command.data.reviewerId));
         break;
       }
+      case 'reassign': {
+        const rows = await this.db.query(`SELECT 1 FROM bodies WHERE id = $1`, [command.data.toBodyId]);
+        if (!rows.length) errors.push(unknown('toBodyId', { vi: 'cơ quan', en: 'body' }, command.data.toBodyId));
+        break;
+      }
       default:
         break;
     }

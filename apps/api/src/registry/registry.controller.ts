@@ -6,6 +6,8 @@ import type { DataSource } from 'typeorm';
 import { vietnamDate } from '@app/delegation';
 import { Clock } from '../common/clock.js';
 import { IsLocalDate } from '../common/local-date.js';
+import type { AccessScope } from '../access/access.policy.js';
+import { RequirePermission, Scope } from '../access/permission.decorator.js';
 import { problems } from '../common/problem.js';
 
 export class RegistryRequest {
@@ -47,7 +49,8 @@ export class RegistryController {
     summary: 'Ai nắm quyền này? / who holds a power (or which powers a body holds) on a date',
     description: 'With powerId: its holder on that date (by delegation, else by law). With bodyId: the powers it holds by delegation.',
   })
-  async holders(@Query() q: RegistryRequest): Promise<{ at: string; items: HoldingView[] }> {
+  @RequirePermission('registry:read')
+  async holders(@Query() q: RegistryRequest, @Scope() scope: AccessScope): Promise<{ at: string; items: HoldingView[] }> {
     if (!q.powerId && !q.bodyId) {
       throw problems.validation([{ field: 'powerId', constraint: 'required', reason: { vi: 'powerId: cần powerId hoặc bodyId', en: 'powerId: give powerId or bodyId (or both)' } }]);
     }
@@ -58,15 +61,20 @@ export class RegistryController {
          FROM power_holdings
         WHERE valid_from <= $1 AND (valid_to IS NULL OR valid_to > $1)
           AND ($2::text IS NULL OR power_id = $2) AND ($3::text IS NULL OR holder_body_id = $3)
+          AND delegator_body_id IN (SELECT id FROM bodies WHERE province_id = $4)
         ORDER BY power_id, valid_from, decision_id`,
-      [at, q.powerId ?? null, q.bodyId ?? null],
+      [at, q.powerId ?? null, q.bodyId ?? null, scope.provinceId],
     );
     const items: HoldingView[] = rows.map((r) => ({
       powerId: r.power_id!, holderBodyId: r.holder_body_id!, source: 'delegation', kind: r.kind!, decisionId: r.decision_id!,
       delegatorBodyId: r.delegator_body_id!, validFrom: r.valid_from!, validTo: r.valid_to,
     }));
     if (q.powerId && !items.length) {
-      const power: Array<{ legal_holder_body_id: string }> = await this.db.query(`SELECT legal_holder_body_id FROM powers WHERE id = $1`, [q.powerId]);
+      // A power of another province does not exist for this user.
+      const power: Array<{ legal_holder_body_id: string }> = await this.db.query(
+        `SELECT p.legal_holder_body_id FROM powers p JOIN bodies b ON b.id = p.legal_holder_body_id WHERE p.id = $1 AND b.province_id = $2`,
+        [q.powerId, scope.provinceId],
+      );
       if (!power.length) throw problems.notFound({ vi: `Không có nhiệm vụ, quyền hạn ${q.powerId}.`, en: `No power ${q.powerId}.` });
       // Nobody holds it by delegation on that date: the body the law assigns it to holds it.
       if (!q.bodyId || q.bodyId === power[0].legal_holder_body_id) {

@@ -56,6 +56,14 @@ export type Amend = Base<
 export type Revoke = Base<'revoke', { documentNumber: string; reason: string; effectiveFrom: IsoDate }>;
 export type Withdraw = Base<'withdraw', { reason: string }>;
 export type Expire = Base<'expire', Record<string, never>>;
+/**
+ * Re-assigns a delegation in effect from a body that was merged or abolished (the 1 July 2025
+ * reorganisation) to its successor, from `effectiveFrom`: the delegate, the delegator, or both.
+ */
+export type Reassign = Base<
+  'reassign',
+  { fromBodyId: string; toBodyId: string; effectiveFrom: IsoDate; documentNumber: string; reason: string }
+>;
 /** The delegate files its implementation report for a quarter, `period` as "YYYY-Qn" (e.g. "2026-Q2"). */
 export type FileReport = Base<'file-report', { period: string; summary: string; documents: DocumentRef[] }>;
 /** Sở Nội vụ records the yearly evaluation of a delegation in effect. */
@@ -81,6 +89,7 @@ export type Command =
   | Revoke
   | Withdraw
   | Expire
+  | Reassign
   | FileReport
   | RecordEvaluation;
 
@@ -103,6 +112,7 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'revoke',
   'withdraw',
   'expire',
+  'reassign',
   'file-report',
   'record-evaluation',
 ];

@@ -93,10 +93,10 @@ describe('roles → role-not-allowed (403) or the transition', () => {
 describe('the table covers the whole machine', () => {
   it('tries each workflow command in every stage', () => {
     expect(stageRows).toHaveLength(WORKFLOWS.reduce((n, wf) => n + stagesOf(wf).length * (COMMAND_TYPES.length - 1), 0));
-    // phân cấp: 13 single-stage transitions (file-report and record-evaluation included) + assign-reviewer (2)
-    // + withdraw (8 stages) = 23; ủy quyền: 12 + 2 + withdraw (6 stages) = 20.
-    expect(COMMAND_TYPES).toHaveLength(18);
-    expect(allowedRows.filter((r) => r.kind === 'phan-cap')).toHaveLength(23);
-    expect(allowedRows.filter((r) => r.kind === 'uy-quyen')).toHaveLength(20);
+    // phân cấp: 14 single-stage transitions (file-report, record-evaluation and reassign included) + assign-reviewer (2)
+    // + withdraw (8 stages) = 24; ủy quyền: 13 + 2 + withdraw (6 stages) = 21.
+    expect(COMMAND_TYPES).toHaveLength(19);
+    expect(allowedRows.filter((r) => r.kind === 'phan-cap')).toHaveLength(24);
+    expect(allowedRows.filter((r) => r.kind === 'uy-quyen')).toHaveLength(21);
   });
 });

@@ -3,7 +3,7 @@ import type { Command } from './commands.js';
 import { fileReport, recordEvaluation } from './deciders/accountability.js';
 import { appraise, assignReviewer, recordLegalAppraisal, requestRevision, resubmit } from './deciders/appraisal.js';
 import { decideDirectly, recordCouncilVote, submitToCouncil } from './deciders/decision.js';
-import { amend, expire, issue, revoke } from './deciders/issuance.js';
+import { amend, expire, issue, reassign, revoke } from './deciders/issuance.js';
 import { propose, submit, updateDraft, withdraw } from './deciders/proposal.js';
 import type { Decision, Refusal } from './errors.js';
 import type { DecisionEvent } from './events.js';
@@ -78,6 +78,8 @@ function dispatch(command: Command, state: DecisionState, workflow: WorkflowDefi
       return amend(command, state, workflow);
     case 'revoke':
       return revoke(command);
+    case 'reassign':
+      return reassign(command, state);
     case 'withdraw':
       return withdraw(command);
     case 'expire':

@@ -70,6 +70,18 @@ export type DecisionAmended = Ev<
   }
 >;
 export type DecisionRevoked = Ev<'DecisionRevoked', { documentNumber: string; reason: string; effectiveFrom: IsoDate }>;
+/** The delegation moves from a merged or abolished body to its successor, from `effectiveFrom`. */
+export type DecisionReassigned = Ev<
+  'DecisionReassigned',
+  {
+    fromBodyId: string;
+    toBodyId: string;
+    side: 'delegate' | 'delegator' | 'both';
+    effectiveFrom: IsoDate;
+    documentNumber: string;
+    reason: string;
+  }
+>;
 export type ProposalWithdrawn = Ev<'ProposalWithdrawn', { reason: string }>;
 export type DelegationExpired = Ev<'DelegationExpired', { expiredOn: IsoDate }>;
 
@@ -119,6 +131,7 @@ export type DecisionEvent =
   | DecisionIssued
   | DecisionAmended
   | DecisionRevoked
+  | DecisionReassigned
   | ProposalWithdrawn
   | DelegationExpired
   | FindingRaised
@@ -144,6 +157,7 @@ export const EVENT_SCHEMA_VERSIONS: Record<DecisionEventType, number> = {
   DecisionIssued: 1,
   DecisionAmended: 1,
   DecisionRevoked: 1,
+  DecisionReassigned: 1,
   ProposalWithdrawn: 1,
   DelegationExpired: 1,
   FindingRaised: 1,

@@ -97,6 +97,15 @@ function apply(state: DecisionState, event: DecisionEvent, meta: EventMeta): Dec
           : state.issuance;
       return { ...state, content, issuance, amendments: [...state.amendments, amendment] };
     }
+    case 'DecisionReassigned': {
+      const { fromBodyId, toBodyId, side } = event.data;
+      const content = {
+        ...state.content,
+        ...(side !== 'delegator' && state.content.delegateBodyId === fromBodyId && { delegateBodyId: toBodyId }),
+        ...(side !== 'delegate' && state.content.delegatorBodyId === fromBodyId && { delegatorBodyId: toBodyId }),
+      };
+      return { ...state, content, reassignments: [...(state.reassignments ?? []), event.data] };
+    }
     case 'DecisionRevoked':
       return { ...state, stage: 'revoked', revocation: event.data };
     case 'ProposalWithdrawn':

@@ -63,6 +63,15 @@ export interface DecisionState {
   decision?: { outcome: 'approved' | 'rejected'; decidedBy: 'committee' | 'chairman'; reasons?: string[] };
   issuance?: { documentNumber: string; signer: string; signedOn: IsoDate; effectiveFrom: IsoDate; effectiveTo?: IsoDate };
   amendments: Array<{ amendment: number; documentNumber: string; reason: string; effectiveFrom: IsoDate }>;
+  /** Re-assignments after a body was merged or abolished, in order. */
+  reassignments?: Array<{
+    fromBodyId: string;
+    toBodyId: string;
+    side: 'delegate' | 'delegator' | 'both';
+    effectiveFrom: IsoDate;
+    documentNumber: string;
+    reason: string;
+  }>;
   revocation?: { documentNumber: string; reason: string; effectiveFrom: IsoDate };
   withdrawal?: { reason: string };
   expiredOn?: IsoDate;

@@ -21,7 +21,8 @@ const earlier = (a: IsoDate | null, b: IsoDate | null): IsoDate | null => (a ===
 
 /**
  * The validity intervals a decision's events give its delegate over its powers: opened at issuance,
- * split by each amendment (a changed delegate or set of powers applies from the amendment's date),
+ * split by each amendment (a changed delegate or set of powers applies from the amendment's date) and
+ * each re-assignment to a successor body,
  * closed by revocation or by an ủy quyền's period end. Pure: the registry projection stores the result.
  */
 export function holdingsOf(events: readonly DecisionEvent[]): Holding[] {
@@ -60,6 +61,20 @@ export function holdingsOf(events: readonly DecisionEvent[]): Holding[] {
           openFrom(e.data.effectiveFrom);
         }
         break;
+      case 'DecisionReassigned': {
+        // Like an amendment: the old body holds until the re-assignment's date, the successor from it.
+        const { fromBodyId, toBodyId, side } = e.data;
+        content = {
+          ...content!,
+          ...(side !== 'delegator' && content!.delegateBodyId === fromBodyId && { delegateBodyId: toBodyId }),
+          ...(side !== 'delegate' && content!.delegatorBodyId === fromBodyId && { delegatorBodyId: toBodyId }),
+        };
+        if (open.length) {
+          closeAt(e.data.effectiveFrom);
+          openFrom(e.data.effectiveFrom);
+        }
+        break;
+      }
       case 'DecisionRevoked':
         closeAt(e.data.effectiveFrom);
         break;

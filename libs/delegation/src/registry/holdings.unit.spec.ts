@@ -46,6 +46,29 @@ describe('holdingsOf (the registry intervals of one decision)', () => {
     ]);
   });
 
+  it('splits at a re-assignment to the successor of an abolished body, like an amendment', () => {
+    const h = holdingsOf([
+      drafted('uy-quyen', { from: '2025-01-01', to: '2026-12-31' }),
+      issued('2025-01-01'),
+      { type: 'DecisionReassigned', data: { fromBodyId: 'so', toBodyId: 'xa', side: 'delegate', effectiveFrom: '2025-07-01', documentNumber: '9/QĐ', reason: 'r' } },
+    ]);
+    expect(h.map((x) => [x.powerId, x.holderBodyId, x.delegatorBodyId, x.validFrom, x.validTo])).toEqual([
+      ['P1', 'so', 'ubnd', '2025-01-01', '2025-07-01'],
+      ['P2', 'so', 'ubnd', '2025-01-01', '2025-07-01'],
+      ['P1', 'xa', 'ubnd', '2025-07-01', '2027-01-01'],
+      ['P2', 'xa', 'ubnd', '2025-07-01', '2027-01-01'],
+    ]);
+    const delegator = holdingsOf([
+      drafted('phan-cap'),
+      issued('2025-01-01'),
+      { type: 'DecisionReassigned', data: { fromBodyId: 'ubnd', toBodyId: 'ubnd-moi', side: 'delegator', effectiveFrom: '2025-07-01', documentNumber: '9/QĐ', reason: 'r' } },
+    ]);
+    expect(delegator.filter((x) => x.powerId === 'P1').map((x) => [x.holderBodyId, x.delegatorBodyId, x.validFrom, x.validTo])).toEqual([
+      ['so', 'ubnd', '2025-01-01', '2025-07-01'],
+      ['so', 'ubnd-moi', '2025-07-01', null],
+    ]);
+  });
+
   it('counts the next day across month and year ends', () => {
     expect(nextDay('2024-02-28')).toBe('2024-02-29');
     expect(nextDay('2026-12-31')).toBe('2027-01-01');

@@ -85,6 +85,14 @@ export const ISSUANCE_TRANSITIONS: TransitionDefinition[] = [
   { command: 'issue', from: ['approved'], to: ['issued'], roles: ['committee-office'], label: { vi: 'Ban hành', en: 'Issue' } },
   { command: 'amend', from: ['issued'], to: ['issued'], roles: ['committee-office'], label: { vi: 'Sửa đổi, bổ sung', en: 'Amend' } },
   { command: 'revoke', from: ['issued'], to: ['revoked'], roles: ['committee-office'], label: { vi: 'Thu hồi', en: 'Revoke' } },
+  {
+    // After a body is merged or abolished (1 July 2025), its delegations move to the successor.
+    command: 'reassign',
+    from: ['issued'],
+    to: ['issued'],
+    roles: ['admin', 'system'],
+    label: { vi: 'Giao lại cho cơ quan kế thừa', en: 'Re-assign to the successor body' },
+  },
 ];
 
 /**

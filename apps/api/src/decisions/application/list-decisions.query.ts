@@ -1,6 +1,7 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { decisionScopeParams, decisionScopeSql, type AccessScope } from '../../access/access.policy.js';
 import { DecisionListEntity } from '../decision-list.entity.js';
 
 export interface DecisionFilter {
@@ -22,9 +23,12 @@ export interface Page<T> {
   offset: number;
 }
 
-/** The decision list (board) read model, filtered and paginated, newest change first. */
+/** The decision list (board) read model, within the caller's scope, filtered and paginated, newest change first. */
 export class ListDecisionsQuery extends Query<Page<DecisionListEntity>> {
-  constructor(readonly filter: DecisionFilter) {
+  constructor(
+    readonly filter: DecisionFilter,
+    readonly scope: AccessScope,
+  ) {
     super();
   }
 }
@@ -33,8 +37,10 @@ export class ListDecisionsQuery extends Query<Page<DecisionListEntity>> {
 export class ListDecisionsHandler implements IQueryHandler<ListDecisionsQuery> {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async execute({ filter }: ListDecisionsQuery): Promise<Page<DecisionListEntity>> {
-    const q = this.db.getRepository(DecisionListEntity).createQueryBuilder('d');
+  async execute({ filter, scope }: ListDecisionsQuery): Promise<Page<DecisionListEntity>> {
+    const [scopeProvince, scopeBodies] = decisionScopeParams(scope);
+    const q = this.db.getRepository(DecisionListEntity).createQueryBuilder('d')
+      .where(decisionScopeSql('d', ':scopeProvince', ':scopeBodies'), { scopeProvince, scopeBodies });
     const columns = ['stage', 'kind', 'delegateBodyId', 'delegatorBodyId', 'proposerBodyId', 'sector'] as const;
     for (const c of columns) {
       if (filter[c] !== undefined) q.andWhere(`d.${c} = :${c}`, { [c]: filter[c] });

@@ -1,14 +1,18 @@
 import type { WorkflowDefinition } from '../../workflows/definition.js';
 import { checkContent } from '../check-content.js';
-import type { Amend, Expire, Issue, Revoke } from '../commands.js';
+import type { Amend, Expire, Issue, Reassign, Revoke } from '../commands.js';
 import { applyChanges } from '../content.js';
 import { type DecisionResult, ok, refuse } from '../outcome.js';
+import { violation } from '../rules/violation.js';
 import {
   checkAmendmentKeepsKindAndDelegator,
   checkCouncilApprovalPrecedesIssuance,
   checkEffectiveNotBeforeSigning,
   checkEffectiveWithinPeriod,
   checkExpiresAfterPeriodEnd,
+  checkReassignNamesABodyOfTheDecision,
+  checkReassignToAnotherBody,
+  DELEGATOR_DIFFERS_FROM_DELEGATE,
 } from '../rules/index.js';
 import type { DecisionState } from '../state.js';
 
@@ -55,4 +59,19 @@ export function expire(cmd: Expire, state: DecisionState): DecisionResult {
   if (v) return refuse(v);
   // The rule passes only when there is a period.
   return ok({ type: 'DelegationExpired', data: { expiredOn: period!.to } });
+}
+
+/**
+ * Moves the delegation from a body that ceased (merged or abolished) to its successor. The body must
+ * be the delegate or the delegator (or both); the result must still have two different bodies.
+ */
+export function reassign(cmd: Reassign, state: DecisionState): DecisionResult {
+  const { fromBodyId, toBodyId, effectiveFrom, documentNumber, reason } = cmd.data;
+  const v = checkReassignToAnotherBody(fromBodyId, toBodyId) ?? checkReassignNamesABodyOfTheDecision(state.content, fromBodyId);
+  if (v) return refuse(v);
+  const { delegateBodyId, delegatorBodyId } = state.content;
+  const side = delegateBodyId === fromBodyId && delegatorBodyId === fromBodyId ? 'both' : delegateBodyId === fromBodyId ? 'delegate' : 'delegator';
+  const other = side === 'delegate' ? delegatorBodyId : side === 'delegator' ? delegateBodyId : undefined;
+  if (other === toBodyId) return refuse(violation(DELEGATOR_DIFFERS_FROM_DELEGATE, 'toBodyId'));
+  return ok({ type: 'DecisionReassigned', data: { fromBodyId, toBodyId, side, effectiveFrom, documentNumber, reason } });
 }

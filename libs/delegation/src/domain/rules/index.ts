@@ -11,6 +11,7 @@ import { EVALUATION_ONCE_A_YEAR } from './evaluation-once-a-year.js';
 import { EXPIRES_AFTER_PERIOD_END } from './expires-after-period-end.js';
 import { LEGAL_BASIS_CITED } from './legal-basis-cited.js';
 import { PERIOD_ENDS_AFTER_START } from './period-ends-after-start.js';
+import { REASSIGN_NAMES_A_BODY_OF_THE_DECISION, REASSIGN_TO_ANOTHER_BODY } from './reassign.js';
 import { REJECTION_HAS_REASONS } from './rejection-has-reasons.js';
 import { REPORT_FILED_ONCE } from './report-filed-once.js';
 import { REPORT_PERIOD_FORMAT } from './report-period-format.js';
@@ -33,6 +34,7 @@ export * from './evaluation-once-a-year.js';
 export * from './expires-after-period-end.js';
 export * from './legal-basis-cited.js';
 export * from './period-ends-after-start.js';
+export * from './reassign.js';
 export * from './rejection-has-reasons.js';
 export * from './report-filed-once.js';
 export * from './report-period-format.js';
@@ -67,6 +69,8 @@ export const RULES: readonly BusinessRule[] = [
   REPORT_PERIOD_FORMAT,
   REPORT_FILED_ONCE,
   EVALUATION_ONCE_A_YEAR,
+  REASSIGN_NAMES_A_BODY_OF_THE_DECISION,
+  REASSIGN_TO_ANOTHER_BODY,
 ];
 
 /** A rule by id, for code that stored only the id. */

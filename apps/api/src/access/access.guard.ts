@@ -1,0 +1,105 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { AuthenticatedUser } from '../auth/public.decorator.js';
+import { IS_PUBLIC } from '../auth/public.decorator.js';
+import { ProblemException, problems, type FieldError } from '../common/problem.js';
+import {
+  can, decisionScopeParams, decisionScopeSql, defaultPermission, rolesWith, scopeOf, type AccessScope, type Permission,
+} from './access.policy.js';
+import { PERMISSION, type PermissionRule } from './permission.decorator.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const noDecision = (id: string) => problems.notFound({ vi: `Không có hồ sơ quyết định ${id}.`, en: `No decision ${id}.` });
+
+/** 403 in the shape the domain's own role refusal has (type role-not-allowed, allowedRoles). */
+function denied(role: string, permission: Permission, decision?: { stage: string }): ProblemException {
+  const allowedRoles = rolesWith(permission);
+  const command = permission.startsWith('decisions:') && permission !== 'decisions:read' ? permission.slice('decisions:'.length) : undefined;
+  return new ProblemException(
+    403,
+    'role-not-allowed',
+    { vi: 'Vai trò không được phép', en: 'Role not allowed' },
+    command
+      ? {
+          vi: `Vai trò "${role}" không được "${command}"${decision ? ` ở bước "${decision.stage}"` : ''}; vai trò được phép: ${allowedRoles.join(', ')}.`,
+          en: `Role "${role}" may not "${command}"${decision ? ` in stage "${decision.stage}"` : ''}; allowed roles: ${allowedRoles.join(', ')}.`,
+        }
+      : {
+          vi: `Vai trò "${role}" không có quyền "${permission}"; vai trò được phép: ${allowedRoles.join(', ') || '—'}.`,
+          en: `Role "${role}" lacks permission "${permission}"; allowed roles: ${allowedRoles.join(', ') || '—'}.`,
+        },
+    { permission, role, allowedRoles, ...(command ? { command } : {}), ...(decision ? { stage: decision.stage } : {}) },
+  );
+}
+
+/**
+ * Authorisation, in one place. Runs after AuthGuard on every route:
+ *  1. the route's permission (@RequirePermission, else the method's default) must be held by the
+ *     caller's role (ROLE_PERMISSIONS, derived from the workflow definitions for decision commands);
+ *  2. a route on one decision finds it only inside the caller's scope (else 404, so existence never leaks);
+ *  3. a decision command may name only bodies and reviewers of the caller's province (else 400, "no such body").
+ * It leaves `req.accessScope` for the handlers, which filter their queries with it.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const req = context.switchToHttp().getRequest();
+    const user: AuthenticatedUser | undefined = req.user;
+    if (!user) throw problems.unauthorized({ vi: 'Chưa đăng nhập.', en: 'Not logged in.' });
+    const rule: PermissionRule = this.reflector.getAllAndOverride<PermissionRule>(PERMISSION, [context.getHandler(), context.getClass()])
+      ?? { permission: defaultPermission(req.method) };
+    const scope = scopeOf(user);
+    req.accessScope = scope;
+
+    let decision: { stage: string } | undefined;
+    if (rule.decisionParam) {
+      const id = String(req.params?.[rule.decisionParam] ?? '');
+      if (!UUID.test(id)) throw noDecision(id);
+      [decision] = await this.db.query(
+        `SELECT d.stage FROM decision_list d WHERE d.id = $1 AND ${decisionScopeSql('d', '$2', '$3')}`,
+        [id.toLowerCase(), ...decisionScopeParams(scope)],
+      );
+      if (!decision) throw noDecision(id);
+    }
+    if (!can(user.role, rule.permission)) throw denied(user.role, rule.permission, decision);
+    if (rule.permission.startsWith('decisions:') && rule.permission !== 'decisions:read') {
+      await this.checkNamedReferences(scope, req.body);
+    }
+    return true;
+  }
+
+  /** Bodies (delegator, delegate) and reviewers a command names must be in the caller's province. */
+  private async checkNamedReferences(scope: AccessScope, body: unknown): Promise<void> {
+    if (!body || typeof body !== 'object') return;
+    const b = body as Record<string, unknown>;
+    const candidates: Array<[string, unknown]> = [
+      ['delegatorBodyId', b.delegatorBodyId], ['delegateBodyId', b.delegateBodyId],
+      ...(b.changes && typeof b.changes === 'object'
+        ? [['changes.delegatorBodyId', (b.changes as Record<string, unknown>).delegatorBodyId], ['changes.delegateBodyId', (b.changes as Record<string, unknown>).delegateBodyId]] as Array<[string, unknown]>
+        : []),
+    ];
+    const errors: FieldError[] = [];
+    for (const [field, value] of candidates) {
+      if (typeof value !== 'string') continue;
+      const rows = await this.db.query(`SELECT 1 FROM bodies WHERE id = $1 AND province_id = $2`, [value, scope.provinceId]);
+      if (!rows.length) errors.push({ field, constraint: 'exists', reason: { vi: `${field}: không tìm thấy cơ quan "${value}"`, en: `${field}: no body "${value}" exists` } });
+    }
+    if (typeof b.reviewerId === 'string') {
+      const rows = await this.db.query(
+        `SELECT 1 FROM users u JOIN bodies bo ON bo.id = u.body_id WHERE u.id = $1 AND bo.province_id = $2`, [b.reviewerId, scope.provinceId],
+      );
+      if (!rows.length) errors.push({ field: 'reviewerId', constraint: 'exists', reason: { vi: `reviewerId: không tìm thấy chuyên viên thẩm định "${b.reviewerId}"`, en: `reviewerId: no active reviewer "${b.reviewerId}" exists` } });
+    }
+    if (errors.length) throw problems.validation(errors);
+  }
+}

@@ -1,0 +1,131 @@
+import { listWorkflows, ROLES, type CommandType, type Role } from '@app/delegation';
+
+/**
+ * THE access policy: which role holds which permission, and which data a user may see (scope).
+ * Pure TypeScript, no framework: AccessGuard enforces it on every route, the list handlers apply its
+ * scope as a query filter, and the tests read the same table.
+ *
+ * Decision commands are not listed by hand: `decisions:<command>` is held by exactly the roles the
+ * workflow definitions (libs/delegation/src/workflows) allow to run that command in some stage. The
+ * domain still refuses a role the decision's own workflow does not allow in its current stage.
+ */
+
+/** The roles a user account can have ('system' is the background worker, never a person). */
+export const USER_ROLES = ROLES.filter((r): r is Exclude<Role, 'system'> => r !== 'system');
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const STATIC_PERMISSIONS = [
+  'decisions:read', // list, read (now and as of a past version), history (events), deadlines, findings
+  'registry:read', // who holds a power on a date
+  'reference:read', // bodies, powers, sectors, workflows
+  'bodies:manage', // create, change, reorganise bodies and powers (organisation registry)
+  'history:verify', // read any history and verify the event log's integrity
+  'calendar:read',
+  'calendar:manage', // load a year's official day-off schedule
+  'notifications:own', // one's own inbox
+  'auth:self', // who am I, change my own password
+  'users:read',
+  'users:manage', // create users, change role/body/e-mail/active, reset passwords
+  'security:read', // failed logins
+  'queues:manage', // the bull-board queue dashboard
+] as const;
+
+export type CommandPermission = `decisions:${CommandType}`;
+export type Permission = (typeof STATIC_PERMISSIONS)[number] | CommandPermission;
+
+export const commandPermission = (command: CommandType): CommandPermission => `decisions:${command}`;
+
+/** decisions:<command> → the roles any registered workflow lets run it (the union over stages and versions). */
+function commandPermissions(): Map<CommandPermission, Set<Role>> {
+  const out = new Map<CommandPermission, Set<Role>>();
+  for (const w of listWorkflows()) {
+    for (const t of w.transitions) {
+      const p = commandPermission(t.command);
+      if (!out.has(p)) out.set(p, new Set());
+      for (const r of t.roles) out.get(p)!.add(r);
+    }
+  }
+  return out;
+}
+
+const EVERYONE: Permission[] = ['decisions:read', 'registry:read', 'reference:read', 'calendar:read', 'notifications:own', 'auth:self'];
+
+/** The hand-written part of the table: what each role holds besides the decision commands. */
+const GRANTS: Record<UserRole, Permission[]> = {
+  proposer: [...EVERYONE],
+  reviewer: [...EVERYONE],
+  'reviewer-lead': [...EVERYONE],
+  'legal-appraiser': [...EVERYONE],
+  'council-office': [...EVERYONE],
+  'committee-office': [...EVERYONE],
+  // Thanh tra: reads everything (including history, users and integrity checks), changes nothing.
+  auditor: [...EVERYONE, 'history:verify', 'users:read'],
+  admin: [...EVERYONE, 'history:verify', 'users:read', 'users:manage', 'security:read', 'calendar:manage', 'bodies:manage', 'queues:manage'],
+};
+
+/** role → permissions: GRANTS plus the decision commands the workflow definitions give the role. */
+export const ROLE_PERMISSIONS: Readonly<Record<UserRole, ReadonlySet<Permission>>> = (() => {
+  const commands = commandPermissions();
+  return Object.fromEntries(
+    USER_ROLES.map((role) => [
+      role,
+      new Set<Permission>([...GRANTS[role], ...[...commands].filter(([, roles]) => roles.has(role)).map(([p]) => p)]),
+    ]),
+  ) as unknown as Record<UserRole, ReadonlySet<Permission>>;
+})();
+
+export const ALL_PERMISSIONS: readonly Permission[] = [...STATIC_PERMISSIONS, ...commandPermissions().keys()];
+
+export function can(role: string | undefined, permission: Permission): boolean {
+  return !!role && (ROLE_PERMISSIONS as Record<string, ReadonlySet<Permission>>)[role]?.has(permission) === true;
+}
+
+/** The roles holding a permission, in the order of ROLES (used in 403 problems and tests). */
+export function rolesWith(permission: Permission): UserRole[] {
+  return USER_ROLES.filter((r) => ROLE_PERMISSIONS[r].has(permission));
+}
+
+/** Routes that declare no permission: reads need `reference:read` (everyone), writes need `bodies:manage` (admins). */
+export const defaultPermission = (method: string): Permission =>
+  ['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase()) ? 'reference:read' : 'bodies:manage';
+
+// ---------------------------------------------------------------------------------------------
+// Scope: which data a user may see. One province per user (the province of the user's body);
+// proposers further see only the decisions their body proposed or is the delegate of.
+// ---------------------------------------------------------------------------------------------
+
+export interface ScopedUser {
+  userId: string;
+  role: string;
+  bodyId: string;
+  provinceId: string;
+}
+
+export interface AccessScope {
+  /** Every row a user sees belongs to this province (bodies.province_id; decisions by their delegator body). */
+  provinceId: string;
+  /** When set, only decisions whose proposer or delegate body is one of these (proposers: their own body). */
+  bodyIds?: string[];
+}
+
+export function scopeOf(user: ScopedUser): AccessScope {
+  return user.role === 'proposer' ? { provinceId: user.provinceId, bodyIds: [user.bodyId] } : { provinceId: user.provinceId };
+}
+
+/**
+ * The scope as an SQL condition on the decision_list row aliased `alias`, with the two parameters
+ * named by the caller (`$2`/`$3` for raw queries, `:scopeProvince`/`:scopeBodies` for TypeORM).
+ * Every query that returns decision data (list, one, history, deadlines, findings) goes through it.
+ */
+export function decisionScopeSql(alias: string, provinceParam: string, bodiesParam: string): string {
+  return `(${alias}.province_id = ${provinceParam} AND (CAST(${bodiesParam} AS text[]) IS NULL
+    OR ${alias}.proposer_body_id = ANY(CAST(${bodiesParam} AS text[])) OR ${alias}.delegate_body_id = ANY(CAST(${bodiesParam} AS text[]))))`;
+}
+
+export const decisionScopeParams = (scope: AccessScope): [string, string[] | null] => [scope.provinceId, scope.bodyIds ?? null];
+
+/** Whether `actor` may set a new password for `targetUserId`: their own (with the current one), or anyone's as a user manager. */
+export function passwordChangeRule(actor: { userId: string; role: string }, targetUserId: string): 'self' | 'manager' | 'denied' {
+  if (actor.userId === targetUserId) return 'self';
+  return can(actor.role, 'users:manage') ? 'manager' : 'denied';
+}

@@ -1,0 +1,7 @@
+// The public surface of the organisation domain (bodies with a history). Other code imports only this file.
+export * from './types.js';
+export * from './events.js';
+export * from './commands.js';
+export * from './rules.js';
+export * from './state.js';
+export * from './decide.js';

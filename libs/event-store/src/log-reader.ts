@@ -26,7 +26,7 @@ import type { LogPosition, StoredEvent, Upcaster } from './types.js';
 const READ_LOG_SQL = `SELECT ${EVENT_COLUMNS} FROM events
   WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
     AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-  ORDER BY transaction_id, global_position
+  ORDER BY events.transaction_id, events.global_position -- the columns: a bare name would sort the text alias
   LIMIT $3`;
 
 export async function readLog(

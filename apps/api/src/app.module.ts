@@ -8,6 +8,7 @@ import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { EmailChannel, WebhookChannel } from '@app/notifications';
+import { AuditController, AuditService } from './audit/index.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { FailedLogins } from './auth/failed-logins.js';
@@ -45,6 +46,7 @@ import { LogDispatcher } from './jobs/log-dispatcher.js';
 import { Reconciler } from './jobs/reconciler.js';
 import { NotificationDispatcher, NotificationsController } from './notifications/index.js';
 import { BodiesController } from './organisation/bodies.controller.js';
+import { PowersController } from './organisation/powers.controller.js';
 import { OrganisationController } from './organisation/organisation.controller.js';
 import { ReferenceData } from './organisation/reference-data.js';
 import { RegistryController } from './registry/registry.controller.js';
@@ -97,9 +99,9 @@ function jobProviders(role: ProcessRole): Provider[] {
     LogDispatcher,
     {
       provide: BackgroundJobs,
-      inject: [ConfigService, JobHandlers, LogDispatcher, Reconciler, JobQueue],
-      useFactory: (config: ConfigService, handlers: JobHandlers, logs: LogDispatcher, reconciler: Reconciler, queue: JobQueue) =>
-        new BackgroundJobs(role, config, handlers, logs, reconciler, queue),
+      inject: [ConfigService, JobHandlers, LogDispatcher, Reconciler, JobQueue, AuditService],
+      useFactory: (config: ConfigService, handlers: JobHandlers, logs: LogDispatcher, reconciler: Reconciler, queue: JobQueue, audit: AuditService) =>
+        new BackgroundJobs(role, config, handlers, logs, reconciler, queue, audit),
     },
   ];
 }
@@ -134,6 +136,7 @@ export class AppModule {
       ListDecisionsHandler,
       ExpirySweep,
       DemoSeeder,
+      AuditService,
       ...jobProviders(role),
     ];
     return {
@@ -160,6 +163,7 @@ export class AppModule {
       controllers: role === 'worker' ? [] : [
         AuthController, DecisionsController, RegistryController, OrganisationController, HealthController,
         FindingsController, DeadlinesController, CalendarController, NotificationsController, UsersController, BodiesController,
+        AuditController, PowersController,
       ],
       providers,
     };

@@ -6,17 +6,95 @@ import { rebuildDecisionProjections } from './decisions/decision-store.js';
 import { DecisionProjector } from './decisions/decision-projections.js';
 import { CalendarService } from './calendar/index.js';
 import { validateEnvironment } from './config/configuration.js';
+import { AuditKit, type AuditSettings } from './audit/audit-kit.js';
+import { verifyCheckpointFile, type VerifyResult } from '@app/event-store';
+import { createPublicKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 const HELP = `phancap operator commands (DATABASE_URL must point at the database)
 
   npm run cli -- migrate                 apply pending migrations
   npm run cli -- seed-demo               insert the demo province, catalogue and users (idempotent)
   npm run cli -- rebuild-projections     rewrite the decision list and power registry from the event log
+  npm run cli -- verify [--decision <id>] [--checkpoint <file>]
+                                         check the event log against its hash chain: "intact" (exit 0) or the first problem (exit 2)
+  npm run cli -- chain                   bring the hash chain up to date now
+  npm run cli -- checkpoint              sign and publish the chain head (CHECKPOINT_DIR; e-mailed to AUDITOR_EMAIL)
+
+  npm run cli -- <command> --help        more about one command
 `;
 
-async function main(command: string | undefined): Promise<void> {
+const COMMAND_HELP: Record<string, string> = {
+  verify: `npm run cli -- verify [--decision <id>] [--checkpoint <file>] [--public-key <pem file>]
+
+  Recomputes the SHA-256 hash chain over the event log as stored and prints "intact" (exit 0), or the
+  FIRST event in chain order that was altered, deleted or inserted, with where it is (exit 2).
+    (no option)           the whole log, up to the chained head; events not chained yet are only counted
+    --decision <id>       one decision's stream: versions contiguous, hashes as chained
+    --checkpoint <file>   an archived checkpoint file: its Ed25519 signature (public key from
+                          --public-key, CHECKPOINT_PUBLIC_KEY or DATA_DIR/checkpoint-keys), then the log
+                          up to its head must give exactly its hash. Catches a chain rewritten end to end.
+  Progress goes to stderr every 1000 events.`,
+  chain: `npm run cli -- chain
+
+  Chains every committed event that has no hash yet (the same follower, 'hash-chain', as the background
+  loop; safe to run beside it: each event is chained exactly once). Progress to stderr every 1000 events.`,
+  checkpoint: `npm run cli -- checkpoint
+
+  Chains what is committed, verifies the log, signs the head (Ed25519, key from CHECKPOINT_PRIVATE_KEY or
+  DATA_DIR/checkpoint-keys, generated on first use) into CHECKPOINT_DIR/checkpoint-<logSeq>.json
+  (default DATA_DIR/checkpoints) and e-mails it to AUDITOR_EMAIL when SMTP_URL is set. Archive the files.`,
+};
+
+const auditSettings = (): AuditSettings => ({
+  DATA_DIR: process.env.DATA_DIR, CHECKPOINT_DIR: process.env.CHECKPOINT_DIR,
+  CHECKPOINT_PRIVATE_KEY: process.env.CHECKPOINT_PRIVATE_KEY, CHECKPOINT_PUBLIC_KEY: process.env.CHECKPOINT_PUBLIC_KEY,
+  AUDITOR_EMAIL: process.env.AUDITOR_EMAIL, SMTP_URL: process.env.SMTP_URL, MAIL_FROM: process.env.MAIL_FROM,
+});
+
+/** `--name value` options after the command. */
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  if (i < 0) return undefined;
+  const v = args[i + 1];
+  if (!v || v.startsWith('--')) throw new Error(`--${name} needs a value`);
+  return v;
+}
+
+const progress = (label: string) => {
+  let shown = 0;
+  return (n: number) => {
+    if (Math.floor(n / 1000) > Math.floor(shown / 1000)) process.stderr.write(`${label}: ${n} events\n`);
+    shown = n;
+  };
+};
+
+/** Prints a verification result; returns the exit code (0 intact, 2 a problem). */
+function report(result: VerifyResult | { status: 'refused'; reason: string }): number {
+  if (result.status === 'intact') {
+    console.log(`intact: ${result.checked} event(s) checked, head log_seq ${result.head.logSeq} ${result.head.logHash || '(empty)'}`
+      + (result.pending ? `; ${result.pending} event(s) not chained yet` : ''));
+    return 0;
+  }
+  if (result.status === 'refused') {
+    console.log(`refused: ${result.reason}`);
+    return 2;
+  }
+  const at = result.at;
+  console.log(`${result.status}: ${at.streamId ?? '?'} version ${at.streamVersion ?? '?'}, global position ${at.globalPosition ?? '?'}`
+    + `${at.logSeq !== undefined ? `, log_seq ${at.logSeq}` : ''} — ${result.reason}`
+    + `${result.expected ? `\n  expected ${result.expected}` : ''}${result.found ? `\n  found    ${result.found}` : ''}`
+    + `\n  (${result.checked} event(s) verified before it)`);
+  return 2;
+}
+
+async function main(command: string | undefined, args: string[]): Promise<void> {
   if (!command || command === '--help' || command === 'help') {
     console.log(HELP);
+    return;
+  }
+  if (args.includes('--help') && COMMAND_HELP[command]) {
+    console.log(COMMAND_HELP[command]);
     return;
   }
   const url = process.env.DATABASE_URL;
@@ -45,6 +123,42 @@ async function main(command: string | undefined): Promise<void> {
         console.log(`Rebuilt the read models of ${n} decision(s) in ${Date.now() - started} ms.`);
         break;
       }
+      case 'verify': {
+        const kit = new AuditKit(db, auditSettings());
+        const decision = option(args, 'decision');
+        const file = option(args, 'checkpoint');
+        const keyFile = option(args, 'public-key');
+        const onProgress = progress('verified');
+        let result: VerifyResult | { status: 'refused'; reason: string };
+        if (file) {
+          const publicKey = keyFile ? createPublicKey(readFileSync(keyFile, 'utf8')) : kit.keys({ generate: false }).publicKey;
+          result = await verifyCheckpointFile(file, kit.verifier, publicKey, { onProgress });
+        } else if (decision) {
+          result = await kit.verifier.verifyStream(decision);
+        } else {
+          result = await kit.verifier.verifyLog({ onProgress });
+        }
+        process.exitCode = report(result);
+        break;
+      }
+      case 'chain': {
+        const kit = new AuditKit(db, auditSettings(), { chainBatchSize: 1000 });
+        const n = await kit.chainer.catchUp(progress('chained'));
+        const pending = await kit.chainer.pending();
+        console.log(`Chained ${n} event(s)${pending ? `; ${pending} still pending (their transactions, or an older one, are open)` : ''}.`);
+        break;
+      }
+      case 'checkpoint': {
+        const kit = new AuditKit(db, auditSettings(), { chainBatchSize: 1000 });
+        try {
+          await kit.chainer.catchUp(progress('chained'));
+          const { checkpoint, file } = await kit.publisher.publish({ onProgress: progress('verified') });
+          console.log(`Checkpoint ${checkpoint.logSeq} (${checkpoint.logHash}) written to ${file}${process.env.AUDITOR_EMAIL && process.env.SMTP_URL ? ` and mailed to ${process.env.AUDITOR_EMAIL}` : ''}.`);
+        } finally {
+          kit.close();
+        }
+        break;
+      }
       default:
         throw new Error(`Unknown command "${command}".\n\n${HELP}`);
     }
@@ -53,7 +167,7 @@ async function main(command: string | undefined): Promise<void> {
   }
 }
 
-main(process.argv[2]).catch((e) => {
+main(process.argv[2], process.argv.slice(3)).catch((e) => {
   console.error((e as Error).message);
   process.exit(1);
 });

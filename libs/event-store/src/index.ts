@@ -16,3 +16,4 @@ export {
   type StoredEvent,
   type Upcaster,
 } from './types.js';
+export * from './chain/index.js';

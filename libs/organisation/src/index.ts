@@ -5,3 +5,8 @@ export * from './commands.js';
 export * from './rules.js';
 export * from './state.js';
 export * from './decide.js';
+// The powers catalogue (powers defined, revised, retired on effective dates).
+export * from './power-events.js';
+export * from './power-rules.js';
+export * from './power-state.js';
+export * from './power-decide.js';

@@ -113,6 +113,31 @@ export class Environment {
   @Max(1000, { message: 'LOGIN_RATE_LIMIT must be between 1 and 1000 (attempts per minute per IP and user name)' })
   LOGIN_RATE_LIMIT: number = 10;
 
+  /** Where signed checkpoints of the hash chain's head are written (default DATA_DIR/checkpoints). */
+  @IsOptional()
+  @IsString()
+  CHECKPOINT_DIR?: string;
+
+  /** Ed25519 keys (PEM) that sign checkpoints; without them a pair is generated under DATA_DIR/checkpoint-keys. */
+  @IsOptional()
+  @IsString()
+  CHECKPOINT_PRIVATE_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  CHECKPOINT_PUBLIC_KEY?: string;
+
+  /** Checkpoints are also e-mailed here (needs SMTP_URL). */
+  @IsOptional()
+  @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'AUDITOR_EMAIL must be an e-mail address' })
+  AUDITOR_EMAIL?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'CHECKPOINT_INTERVAL_MS must be an integer' })
+  @Min(60_000, { message: 'CHECKPOINT_INTERVAL_MS must be at least 60000 (a checkpoint re-verifies the whole log)' })
+  CHECKPOINT_INTERVAL_MS: number = 3_600_000;
+
   @IsOptional()
   @IsIn(['development', 'production', 'test'], { message: 'NODE_ENV must be development, production or test' })
   NODE_ENV: string = 'development';

@@ -1,5 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
-import { EVENT_STORE_MIGRATIONS } from '@app/event-store';
+import { CHAIN_MIGRATIONS, EVENT_STORE_MIGRATIONS } from '@app/event-store';
 import { BodyEntity } from '../organisation/body.entity.js';
 import { PowerEntity } from '../organisation/power.entity.js';
 import { UserEntity } from '../organisation/user.entity.js';
@@ -11,6 +11,7 @@ import { NOTIFICATION_MIGRATIONS } from '../notifications/index.js';
 import { DeadlinesAndFindings1732400400000 } from '../deadlines/deadlines.migration.js';
 import { IdentityAndAccess1732400600000 } from '../access/access.migration.js';
 import { OrganisationHistory1732400500000 } from '../organisation/organisation-history.migration.js';
+import { PowerCatalogue1732400800000 } from '../organisation/power-catalogue.migration.js';
 
 /** One place that lists the entities and migrations; the app, the migrate script and tests share it. */
 export function dataSourceOptions(url: string): DataSourceOptions {
@@ -20,12 +21,14 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     entities: [BodyEntity, PowerEntity, UserEntity, DecisionListEntity, PowerHoldingEntity],
     migrations: [
       ...EVENT_STORE_MIGRATIONS,
+      ...CHAIN_MIGRATIONS,
       ReferenceAndReadModels1732400100000,
       ...CALENDAR_MIGRATIONS,
       ...NOTIFICATION_MIGRATIONS,
       DeadlinesAndFindings1732400400000,
       OrganisationHistory1732400500000,
       IdentityAndAccess1732400600000,
+      PowerCatalogue1732400800000,
     ],
     migrationsTransactionMode: 'each',
     synchronize: false,

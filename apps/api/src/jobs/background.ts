@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { Worker } from 'bullmq';
 import { bullSettings } from './bull-settings.js';
 import { startBullWorkers } from './bullmq-queue.js';
+import type { AuditService } from '../audit/index.js';
 import { JobHandlers, JobQueue } from './jobs.js';
 import { LogDispatcher } from './log-dispatcher.js';
 import { Reconciler } from './reconciler.js';
@@ -29,6 +30,7 @@ export class BackgroundJobs implements OnApplicationBootstrap, OnApplicationShut
     private readonly dispatcher: LogDispatcher,
     private readonly reconciler: Reconciler,
     private readonly queue: JobQueue,
+    private readonly audit: AuditService,
   ) {}
 
   get active(): boolean {
@@ -46,6 +48,9 @@ export class BackgroundJobs implements OnApplicationBootstrap, OnApplicationShut
     }
     this.every('follow the log', Number(this.config.get('FOLLOW_INTERVAL_MS') ?? 1000), () => this.dispatcher.poll());
     this.every('reconcile', Number(this.config.get('RECONCILE_INTERVAL_MS') ?? 60_000), () => this.reconciler.tick());
+    // The log-wide hash chain follows the log after commit; checkpoints of its head go out of the database.
+    this.every('hash chain', Number(this.config.get('CHAIN_INTERVAL_MS') ?? 1000), () => this.audit.chain());
+    this.every('checkpoint', Number(this.config.get('CHECKPOINT_INTERVAL_MS') ?? 3_600_000), () => this.audit.publishIfMoved());
     this.logger.log(`Background jobs running ${redis ? 'on BullMQ' : 'in-process (no REDIS_URL)'}`);
   }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { LogFollower, type StoredEvent } from '@app/event-store';
 import { upcast } from '@app/delegation';
-import { BODY_STREAM_TYPE, isBodyEventType, upcastBodyEvent } from '@app/organisation';
+import { BODY_STREAM_TYPE, isBodyEventType, isPowerEventType, upcastBodyEvent, upcastPowerEvent } from '@app/organisation';
 import { DECISION_STREAM } from '../decisions/decision-store.js';
 import { JobQueue, jobIds } from './jobs.js';
 import { Reconciler } from './reconciler.js';
@@ -27,8 +27,11 @@ export class LogDispatcher {
   ) {
     this.follower = new LogFollower(db, 'jobs', (events) => this.handle(events), {
       batchSize: 200,
-      // The log holds body streams too (stream type 'body'): each kind of event with its own upcaster.
-      upcast: (type, version, data) => (isBodyEventType(type) ? upcastBodyEvent(type, version, data) : upcast(type, version, data)),
+      // The log holds body and power streams too (stream types 'body', 'power'): each kind of event with its own upcaster.
+      upcast: (type, version, data) =>
+        isBodyEventType(type) ? upcastBodyEvent(type, version, data)
+          : isPowerEventType(type) ? upcastPowerEvent(type, version, data)
+            : upcast(type, version, data),
     });
   }
 

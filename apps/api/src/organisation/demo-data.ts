@@ -35,11 +35,17 @@ export const DEMO_BODIES: B[] = [
   body('qn-ubnd-tam-hiep', 'Ủy ban nhân dân xã Tam Hiệp', "People's Committee of Tam Hiệp Commune", 'commune', 'ubnd', 'qn-ubnd-nui-thanh', 'qn'),
 ];
 
-const power = (id: string, titleVi: string, titleEn: string, sector: string, legalHolderBodyId: string, legalSource: string, delegable: boolean, procedureCodes: string[] = []): PowerEntity => ({
+const power = (id: string, titleVi: string, titleEn: string, sector: string, legalHolderBodyId: string, legalSource: string, delegable: boolean, procedureCodes: string[] = []): DemoPower => ({
   id, code: id, titleVi, titleEn, sector, legalHolderBodyId, legalSource, delegable, procedureCodes,
 });
 
-export const DEMO_POWERS: PowerEntity[] = [
+/** A power of the demo catalogue, as it is defined (PowerDefined) by the seed. */
+export type DemoPower = Omit<PowerEntity, 'version' | 'retired'>;
+
+/** The day the demo powers are taken to have entered the catalogue (their streams start with PowerDefined on it). */
+export const DEMO_POWERS_DEFINED_ON = DEMO_BODIES_ESTABLISHED_ON;
+
+export const DEMO_POWERS: DemoPower[] = [
   power('TV-DD-01', 'Quyết định giao đất, cho thuê đất đối với tổ chức', 'Allocate or lease land to organisations', 'dat-dai', 'tv-ubnd', 'Luật Đất đai 2024, Điều 123', false),
   power('TV-DD-02', 'Cấp giấy chứng nhận quyền sử dụng đất cho tổ chức', 'Issue land-use right certificates to organisations', 'dat-dai', 'tv-ubnd', 'Luật Đất đai 2024, Điều 136', true, ['1.012778']),
   power('TV-DD-03', 'Gia hạn sử dụng đất đối với tổ chức', 'Extend land-use terms of organisations', 'dat-dai', 'tv-ubnd', 'Luật Đất đai 2024, Điều 172', true),

@@ -1,14 +1,16 @@
 import bcrypt from 'bcryptjs';
 import type { DataSource } from 'typeorm';
 import { BodyStore } from './body-store.js';
+import { PowerStore } from './power-store.js';
 import {
-  DEMO_BODIES, DEMO_BODIES_ESTABLISHED_ON, DEMO_BODY_HEADS, DEMO_LEGAL_DOCUMENTS, DEMO_PASSWORD, DEMO_POWERS, DEMO_USERS,
+  DEMO_BODIES, DEMO_BODIES_ESTABLISHED_ON, DEMO_BODY_HEADS, DEMO_LEGAL_DOCUMENTS, DEMO_PASSWORD, DEMO_POWERS, DEMO_POWERS_DEFINED_ON, DEMO_USERS,
 } from './demo-data.js';
 
 /**
  * Inserts the demo province, catalogue and users; running it again changes nothing. Each demo body is
  * established through its event stream (BodyEstablished), so its history answers GET /bodies?at=;
- * a body whose stream already exists is left as it is.
+ * a body whose stream already exists is left as it is. Each demo power is defined the same way through
+ * its `power:<id>` stream (PowerDefined), which writes its `powers` row and its first version.
  */
 export async function seedDemo(dataSource: DataSource, now: () => Date = () => new Date()): Promise<void> {
   const bodies = new BodyStore(dataSource);
@@ -27,14 +29,18 @@ export async function seedDemo(dataSource: DataSource, now: () => Date = () => n
     );
     if (!outcome.ok) throw new Error(`Demo body ${b.id} could not be established: ${JSON.stringify(outcome.refusal)}`);
   }
+  const powers = new PowerStore(dataSource);
+  for (const p of DEMO_POWERS) {
+    if (await powers.exists(p.id)) continue;
+    const { id, ...attrs } = p;
+    const outcome = await powers.execute(
+      id,
+      { type: 'define', data: { powerId: id, ...attrs, procedureCodes: [...attrs.procedureCodes], effectiveFrom: DEMO_POWERS_DEFINED_ON } },
+      { actorId: 'system', actorRole: 'system', actorBodyId: 'system', occurredAt: now().toISOString(), correlationId: 'demo-seed' },
+    );
+    if (!outcome.ok) throw new Error(`Demo power ${id} could not be defined: ${JSON.stringify(outcome.refusal)}`);
+  }
   await dataSource.transaction(async (m) => {
-    for (const p of DEMO_POWERS) {
-      await m.query(
-        `INSERT INTO powers (id, code, title_vi, title_en, sector, legal_holder_body_id, legal_source, delegable, procedure_codes)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (id) DO NOTHING`,
-        [p.id, p.code, p.titleVi, p.titleEn, p.sector, p.legalHolderBodyId, p.legalSource, p.delegable, p.procedureCodes],
-      );
-    }
     const hash = await bcrypt.hash(DEMO_PASSWORD, 10);
     for (const u of DEMO_USERS) {
       await m.query(

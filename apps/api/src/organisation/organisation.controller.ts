@@ -76,6 +76,31 @@ export class PowersRequest extends PageRequest {
   @ApiPropertyOptional({ description: 'Chỉ những quyền được phép phân cấp, ủy quyền / delegable only' })
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
   delegable?: boolean;
+
+  @ApiPropertyOptional({ description: 'Danh mục tại ngày (YYYY-MM-DD), theo lịch sử phiên bản; bỏ trống: hiện tại / the catalogue as it was on this date, from the versions; absent: now', example: '2025-06-30' })
+  @IsOptional() @IsLocalDate()
+  at?: string;
+
+  @ApiPropertyOptional({ description: 'Liệt kê cả nhiệm vụ, quyền hạn đã loại khỏi danh mục / also list retired powers', default: false })
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  includeRetired?: boolean;
+}
+
+/** One power as it was on a date, from its versions (`power_versions`). */
+export interface PowerAsOfView {
+  id: string;
+  code: string;
+  titleVi: string;
+  titleEn: string;
+  sector: string;
+  legalHolderBodyId: string;
+  legalSource: string;
+  delegable: boolean;
+  procedureCodes: string[];
+  retired: boolean;
+  version: number;
+  validFrom: string;
+  validTo: string | null;
 }
 
 @ApiTags('reference')
@@ -118,14 +143,41 @@ export class OrganisationController {
   }
 
   @Get('powers')
-  @ApiOperation({ summary: 'Danh mục nhiệm vụ, quyền hạn / the catalogue of powers' })
+  @ApiOperation({ summary: 'Danh mục nhiệm vụ, quyền hạn / the catalogue of powers, now or as of `?at=` (from their versions)' })
   async powers(@Query() q: PowersRequest, @Scope() scope: AccessScope) {
-    const { limit, offset, ...where } = q;
+    const { limit, offset, at, includeRetired, ...where } = q;
+    if (at !== undefined) return this.powersAsOf(at, includeRetired ?? false, where, scope.provinceId, limit, offset);
     // The catalogue of the user's province: powers whose holder by law is one of its bodies.
     const own = this.db.getRepository(BodyEntity).createQueryBuilder('b').select('b.id').where('b.provinceId = :p', { p: scope.provinceId });
     const [items, total] = await this.db.getRepository(PowerEntity).findAndCount({
-      where: { ...definedOnly(where), legalHolderBodyId: Raw((column) => `${column} IN (${own.getQuery()})`, { p: scope.provinceId }) }, order: { id: 'ASC' }, take: limit, skip: offset });
+      where: {
+        ...definedOnly(where), ...(includeRetired ? {} : { retired: false }),
+        legalHolderBodyId: Raw((column) => `${column} IN (${own.getQuery()})`, { p: scope.provinceId }),
+      },
+      order: { id: 'ASC' }, take: limit, skip: offset,
+    });
     return { items, total, limit, offset };
+  }
+
+  /** The catalogue as it was on `at`: each power's version in force that day (retired ones only on request). */
+  private async powersAsOf(at: string, includeRetired: boolean, f: { sector?: string; delegable?: boolean }, provinceId: string, limit: number, offset: number) {
+    const where = `v.valid_from <= $1 AND (v.valid_to IS NULL OR v.valid_to > $1) AND ($2 OR NOT v.retired)
+      AND ($3::text IS NULL OR v.sector = $3) AND ($4::boolean IS NULL OR v.delegable = $4)
+      AND v.legal_holder_body_id IN (SELECT id FROM bodies WHERE province_id = $5)`;
+    const params = [at, includeRetired, f.sector ?? null, f.delegable ?? null, provinceId];
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM power_versions v WHERE ${where}`, params);
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT v.*, to_char(v.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(v.valid_to, 'YYYY-MM-DD') AS valid_to
+         FROM power_versions v WHERE ${where} ORDER BY v.power_id LIMIT $6 OFFSET $7`,
+      [...params, limit, offset],
+    );
+    const items: PowerAsOfView[] = rows.map((r) => ({
+      id: r.power_id as string, code: r.code as string, titleVi: r.title_vi as string, titleEn: r.title_en as string, sector: r.sector as string,
+      legalHolderBodyId: r.legal_holder_body_id as string, legalSource: r.legal_source as string, delegable: r.delegable as boolean,
+      procedureCodes: r.procedure_codes as string[], retired: r.retired as boolean, version: r.version as number,
+      validFrom: r.valid_from as string, validTo: (r.valid_to as string | null) ?? null,
+    }));
+    return { at, items, total, limit, offset };
   }
 
   @Get('sectors')

@@ -13,4 +13,8 @@ export class PowerEntity {
   @Column('text', { name: 'legal_source' }) legalSource: string;
   @Column('boolean') delegable: boolean;
   @Column('text', { name: 'procedure_codes', array: true, default: () => "'{}'" }) procedureCodes: string[];
+  /** The version of the power's stream (`power:<id>`) this row shows. */
+  @Column('int', { default: 1 }) version: number;
+  /** Retired from the catalogue: no longer delegable in a new proposal. */
+  @Column('boolean', { default: false }) retired: boolean;
 }

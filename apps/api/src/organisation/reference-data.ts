@@ -58,10 +58,15 @@ export class ReferenceData {
       if (!rows.length) errors.push(unknown(prefix + key, { vi: 'cơ quan', en: 'body' }, id));
     }
     if (c.powerIds?.length) {
-      const rows: Array<{ id: string }> = await this.db.query(`SELECT id FROM powers WHERE id = ANY($1)`, [c.powerIds]);
-      const found = new Set(rows.map((r) => r.id));
+      const rows: Array<{ id: string; retired: boolean }> = await this.db.query(`SELECT id, retired FROM powers WHERE id = ANY($1)`, [c.powerIds]);
+      const found = new Map(rows.map((r) => [r.id, r]));
       c.powerIds.forEach((id, i) => {
-        if (!found.has(id)) errors.push(unknown(`${prefix}powerIds.${i}`, { vi: 'nhiệm vụ, quyền hạn', en: 'power' }, id));
+        const field = `${prefix}powerIds.${i}`;
+        if (!found.has(id)) errors.push(unknown(field, { vi: 'nhiệm vụ, quyền hạn', en: 'power' }, id));
+        // A power retired from the catalogue can no longer be decentralised or authorised.
+        else if (found.get(id)!.retired) {
+          errors.push({ field, constraint: 'notRetired', reason: { vi: `${field}: nhiệm vụ, quyền hạn "${id}" đã bị loại khỏi danh mục`, en: `${field}: power "${id}" has been retired from the catalogue` } });
+        }
       });
     }
     if (c.sector !== undefined && !SECTORS[c.sector]) {

@@ -32,8 +32,9 @@ describe('bodies with a history and the 2025 reorganisation', () => {
   const ids = (res: { body: { items: Array<{ id: string }> } }) => res.body.items.map((b) => b.id);
 
   it('establishes the demo bodies through their streams', async () => {
-    const history = await get('/api/v1/bodies/qn-ubnd-nui-thanh/history');
+    const history = await get('/api/v1/bodies/qn-ubnd-nui-thanh/history', 'qn.auditor');
     expect(history.status).toBe(200);
+    expect((await get('/api/v1/bodies/qn-ubnd-nui-thanh/history')).status).toBe(404); // another province's body
     expect(history.body.map((e: { type: string }) => e.type)).toEqual(['BodyEstablished']);
     expect(history.body[0]).toMatchObject({ streamId: 'body:qn-ubnd-nui-thanh', streamType: 'body', data: { level: 'district', effectiveFrom: '2008-01-01' } });
     expect(ids(await get('/api/v1/bodies?at=2020-01-01&limit=500'))).toContain('tv-ubnd-cang-long');

@@ -12,7 +12,8 @@ import { ProblemException, problems } from '../common/problem.js';
 import { ExecuteDecisionCommand, type CommandResult } from '../decisions/application/execute-decision-command.js';
 import { BodyStore } from './body-store.js';
 import * as D from './bodies.dto.js';
-import { RequirePermission } from '../access/permission.decorator.js';
+import type { AccessScope } from '../access/access.policy.js';
+import { RequirePermission, Scope } from '../access/permission.decorator.js';
 
 export interface BodyCommandResult {
   bodyId: string;
@@ -128,8 +129,11 @@ export class BodiesController {
   @Get(':id/history')
   @ApiParam({ name: 'id', example: 'qn-ubnd-nui-thanh' })
   @ApiOperation({ summary: 'Lịch sử cơ quan / the events of a body, oldest first' })
-  async history(@Param('id') id: string): Promise<StoredEvent[]> {
+  async history(@Param('id') id: string, @Scope() scope: AccessScope): Promise<StoredEvent[]> {
     if (!D.BODY_ID.test(id)) throw noBody(id);
+    // Another province's bodies are not shown, not even their history.
+    const own = await this.db.query(`SELECT 1 FROM bodies WHERE id = $1 AND province_id = $2`, [id, scope.provinceId]);
+    if (!own.length) throw noBody(id);
     const { events } = await this.store.load(id);
     if (!events.length) throw noBody(id);
     return events;

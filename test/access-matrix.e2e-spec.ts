@@ -54,6 +54,7 @@ const ROUTES = (): RouteCase[] => [
   { method: 'post', path: '/api/v1/users', body: {}, permission: 'users:manage', allowed: ADMIN },
   { method: 'patch', path: '/api/v1/users/user-no-such-user', body: {}, permission: 'users:manage', allowed: ADMIN },
   { method: 'get', path: '/api/v1/admin/failed-logins', permission: 'security:read', allowed: ADMIN },
+  { method: 'get', path: '/api/v1/admin/access-trail', permission: 'trail:read', allowed: ADMIN },
   { method: 'post', path: '/api/v1/decisions', body: {}, permission: 'decisions:propose', allowed: ['proposer'] },
 ];
 

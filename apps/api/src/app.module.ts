@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
@@ -9,6 +9,8 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { EmailChannel, WebhookChannel } from '@app/notifications';
 import { AuditController, AuditService } from './audit/index.js';
+import { EvidenceController, EvidencePackService } from './evidence/index.js';
+import { AccessTrailController, AccessTrailInterceptor } from './audit-trail/index.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { FailedLogins } from './auth/failed-logins.js';
@@ -27,6 +29,7 @@ import { validateEnvironment } from './config/configuration.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { DemoSeeder } from './database/demo-seeder.js';
 import { DeadlinesController } from './deadlines/deadlines.controller.js';
+import { CompareVersionsHandler } from './decisions/application/compare-versions.query.js';
 import { ExecuteDecisionCommandHandler } from './decisions/application/execute-decision-command.js';
 import { GetDecisionEventsHandler } from './decisions/application/get-decision-events.query.js';
 import { GetDecisionHandler } from './decisions/application/get-decision.query.js';
@@ -118,6 +121,8 @@ export class AppModule {
       UserDirectory, TokenVerifier, FailedLogins, LoginThrottlerGuard,
       { provide: APP_FILTER, useClass: ProblemFilter },
       { provide: APP_PIPE, useValue: validationPipe },
+      // The auditors' own trail: reading history, comparing, verifying, exporting are recorded (audit-trail/trail-routes.ts).
+      { provide: APP_INTERCEPTOR, useClass: AccessTrailInterceptor },
       CalendarService,
       {
         provide: DecisionProjector,
@@ -134,9 +139,11 @@ export class AppModule {
       GetDecisionHandler,
       GetDecisionEventsHandler,
       ListDecisionsHandler,
+      CompareVersionsHandler,
       ExpirySweep,
       DemoSeeder,
       AuditService,
+      EvidencePackService,
       ...jobProviders(role),
     ];
     return {
@@ -163,7 +170,7 @@ export class AppModule {
       controllers: role === 'worker' ? [] : [
         AuthController, DecisionsController, RegistryController, OrganisationController, HealthController,
         FindingsController, DeadlinesController, CalendarController, NotificationsController, UsersController, BodiesController,
-        AuditController, PowersController,
+        AuditController, EvidenceController, PowersController, AccessTrailController,
       ],
       providers,
     };

@@ -9,6 +9,7 @@ import { normalizeNfc } from './common/validation.js';
 import { corsOrigins } from './config/configuration.js';
 import * as ActionDtos from './decisions/actions.dto.js';
 import { mountQueueBoard } from './admin/queue-board.js';
+import { serveWebApp } from './web-app.js';
 
 /** Builds the HTTP app (used by main.ts and by the end-to-end tests). */
 export async function createApp(options: AppOptions & { logger?: false } = {}): Promise<NestExpressApplication> {
@@ -42,6 +43,7 @@ export async function createApp(options: AppOptions & { logger?: false } = {}): 
   app.enableShutdownHooks();
 
   mountQueueBoard(app);
+  serveWebApp(app);
 
   const doc = new DocumentBuilder()
     .setTitle('phancap API')

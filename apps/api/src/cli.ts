@@ -10,14 +10,23 @@ import { AuditKit, type AuditSettings } from './audit/audit-kit.js';
 import { verifyCheckpointFile, type VerifyResult } from '@app/event-store';
 import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { exportEvidencePack } from './evidence/index.js';
+import { OPERATOR_HELP, runRebuildCompare, runReplay, runStats } from './audit-trail/operator-commands.js';
 
 const HELP = `phancap operator commands (DATABASE_URL must point at the database)
 
   npm run cli -- migrate                 apply pending migrations
   npm run cli -- seed-demo               insert the demo province, catalogue and users (idempotent)
   npm run cli -- rebuild-projections     rewrite the decision list and power registry from the event log
+  npm run cli -- rebuild-projections --compare
+                                         rebuild into scratch copies and report differences with the live tables (exit 0 equal, 3 not)
+  npm run cli -- replay <decisionId> --at <ISO instant> | --version <n> [--summary]
+                                         print the decision as it was then (JSON, or a summary in Vietnamese)
+  npm run cli -- stats [--json]          the event log's statistics (events per type and stream type, chain head, database size)
   npm run cli -- verify [--decision <id>] [--checkpoint <file>]
                                          check the event log against its hash chain: "intact" (exit 0) or the first problem (exit 2)
+  npm run cli -- evidence-pack <decisionId> [--format pdf|json] [--out <file>]
+                                         export a decision's evidence pack (content, timeline, records, findings, verification)
   npm run cli -- chain                   bring the hash chain up to date now
   npm run cli -- checkpoint              sign and publish the chain head (CHECKPOINT_DIR; e-mailed to AUDITOR_EMAIL)
 
@@ -25,6 +34,7 @@ const HELP = `phancap operator commands (DATABASE_URL must point at the database
 `;
 
 const COMMAND_HELP: Record<string, string> = {
+  ...OPERATOR_HELP,
   verify: `npm run cli -- verify [--decision <id>] [--checkpoint <file>] [--public-key <pem file>]
 
   Recomputes the SHA-256 hash chain over the event log as stored and prints "intact" (exit 0), or the
@@ -35,6 +45,12 @@ const COMMAND_HELP: Record<string, string> = {
                           --public-key, CHECKPOINT_PUBLIC_KEY or DATA_DIR/checkpoint-keys), then the log
                           up to its head must give exactly its hash. Catches a chain rewritten end to end.
   Progress goes to stderr every 1000 events.`,
+  'evidence-pack': `npm run cli -- evidence-pack <decisionId> [--format pdf|json] [--out <file>]
+
+  Writes the decision's evidence pack: its content, its timeline in Vietnamese (who, role, body, when,
+  what), appraisal and vote records, findings and their resolution, documents with content hashes, and
+  the verification of its stream with the hashes checked. Default file ./evidence-<id>.<format>.
+  Exit 0 when the stream verifies intact, 2 when it does not.`,
   chain: `npm run cli -- chain
 
   Chains every committed event that has no hash yet (the same follower, 'hash-chain', as the background
@@ -111,6 +127,12 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
         await seedDemo(db);
         console.log('Demo data is in place.');
         break;
+      case 'replay':
+        process.exitCode = await runReplay(db, args);
+        break;
+      case 'stats':
+        process.exitCode = await runStats(db, args);
+        break;
       case 'rebuild-projections': {
         const started = Date.now();
         const env = validateEnvironment(process.env);
@@ -119,6 +141,10 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
           reminderLeadWorkingDays: env.REMINDER_LEAD_WORKING_DAYS,
           expiryWarningDays: env.EXPIRY_WARNING_DAYS,
         });
+        if (args.includes('--compare')) {
+          process.exitCode = await runRebuildCompare(db, projector, args);
+          break;
+        }
         const n = await rebuildDecisionProjections(db, projector);
         console.log(`Rebuilt the read models of ${n} decision(s) in ${Date.now() - started} ms.`);
         break;
@@ -157,6 +183,14 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
         } finally {
           kit.close();
         }
+        break;
+      }
+      case 'evidence-pack': {
+        const format = option(args, 'format') ?? 'pdf';
+        if (format !== 'pdf' && format !== 'json') throw new Error('--format must be pdf or json');
+        const r = await exportEvidencePack(db, args[0] ?? '', format, option(args, 'out'));
+        console.log(`Evidence pack written to ${r.file} (${r.bytes} bytes; verification: ${r.status}).`);
+        process.exitCode = r.status === 'intact' ? 0 : 2;
         break;
       }
       default:

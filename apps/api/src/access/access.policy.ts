@@ -27,6 +27,7 @@ export const STATIC_PERMISSIONS = [
   'users:read',
   'users:manage', // create users, change role/body/e-mail/active, reset passwords
   'security:read', // failed logins
+  'trail:read', // the auditors' own trail: who read history, compared, verified, exported (admins)
   'queues:manage', // the bull-board queue dashboard
 ] as const;
 
@@ -60,7 +61,7 @@ const GRANTS: Record<UserRole, Permission[]> = {
   'committee-office': [...EVERYONE],
   // Thanh tra: reads everything (including history, users and integrity checks), changes nothing.
   auditor: [...EVERYONE, 'history:verify', 'users:read'],
-  admin: [...EVERYONE, 'history:verify', 'users:read', 'users:manage', 'security:read', 'calendar:manage', 'bodies:manage', 'queues:manage'],
+  admin: [...EVERYONE, 'history:verify', 'users:read', 'users:manage', 'security:read', 'calendar:manage', 'bodies:manage', 'queues:manage', 'trail:read'],
 };
 
 /** role → permissions: GRANTS plus the decision commands the workflow definitions give the role. */

@@ -12,6 +12,7 @@ import { DeadlinesAndFindings1732400400000 } from '../deadlines/deadlines.migrat
 import { IdentityAndAccess1732400600000 } from '../access/access.migration.js';
 import { OrganisationHistory1732400500000 } from '../organisation/organisation-history.migration.js';
 import { PowerCatalogue1732400800000 } from '../organisation/power-catalogue.migration.js';
+import { AccessTrail1732400970000 } from '../audit-trail/access-trail.migration.js';
 
 /** One place that lists the entities and migrations; the app, the migrate script and tests share it. */
 export function dataSourceOptions(url: string): DataSourceOptions {
@@ -29,6 +30,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
       OrganisationHistory1732400500000,
       IdentityAndAccess1732400600000,
       PowerCatalogue1732400800000,
+      AccessTrail1732400970000,
     ],
     migrationsTransactionMode: 'each',
     synchronize: false,

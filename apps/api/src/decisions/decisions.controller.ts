@@ -12,6 +12,7 @@ import { RequirePermission, Scope } from '../access/permission.decorator.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/public.decorator.js';
 import { problems } from '../common/problem.js';
 import * as A from './actions.dto.js';
+import { CompareVersionsQuery, CompareVersionsRequest, compareEnds } from './application/compare-versions.query.js';
 import { ExecuteDecisionCommand, type CommandResult } from './application/execute-decision-command.js';
 import { GetDecisionEventsQuery } from './application/get-decision-events.query.js';
 import { GetDecisionQuery } from './application/get-decision.query.js';
@@ -123,6 +124,26 @@ export class DecisionsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   events(@Param('id') id: string) {
     return this.queries.execute(new GetDecisionEventsQuery(decisionId(id)));
+  }
+
+  @Get(':id/compare')
+  @RequirePermission('decisions:read', { decision: 'id' })
+  @ApiOperation({
+    summary: 'So sánh hai phiên bản / compare two versions of a decision (what changed between revision rounds)',
+    description: 'Dựng lại hồ sơ tại hai phiên bản (`from`, `to`) hoặc hai thời điểm (`fromAt`, `toAt`; thiếu `to` là hiện tại) và liệt kê '
+      + 'các thay đổi về nội dung và hồ sơ ghi nhận: trường thêm, bỏ, đổi. Mảng chuỗi (điều kiện, căn cứ pháp lý, nhiệm vụ) so sánh như tập hợp; '
+      + 'mảng khác so sánh theo vị trí. / Folds the decision at two versions (`from`, `to`) or instants (`fromAt`, `toAt`; no `to` = now) and '
+      + 'lists what changed in its content and records: fields added, removed, changed. Arrays of strings (conditions, legal bases, powers) '
+      + 'are compared as sets; other arrays by index.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({
+    description: '`{ decisionId, from: { version, stage, asOf }, to: { version, stage, asOf }, changes: [{ path, kind: added|removed|changed, before?, after?, added?, removed? }] }`; '
+      + '400 tham số sai / bad parameters; 404 ngoài luồng sự kiện / beyond the stream',
+  })
+  compare(@Param('id') id: string, @Query() q: CompareVersionsRequest) {
+    const { from, to } = compareEnds(q);
+    return this.queries.execute(new CompareVersionsQuery(decisionId(id), from, to));
   }
 
   @Post(':id/update-draft')

@@ -1,0 +1,271 @@
+/** The API's response shapes that the web app uses (see the OpenAPI document at /docs/openapi.json). */
+
+export interface Text {
+  vi: string;
+  en: string;
+}
+
+export type Role =
+  | 'proposer' | 'reviewer' | 'reviewer-lead' | 'legal-appraiser' | 'council-office' | 'committee-office' | 'auditor' | 'admin' | 'system';
+
+export type DecisionKind = 'phan-cap' | 'uy-quyen';
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  bodyId: string;
+  provinceId: string;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  expiresIn: string;
+  user: SessionUser;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface DecisionListItem {
+  id: string;
+  version: number;
+  kind: DecisionKind;
+  stage: string;
+  title: string;
+  delegatorBodyId: string;
+  delegateBodyId: string;
+  proposerBodyId: string;
+  sector: string;
+  powerIds: string[];
+  periodFrom: string | null;
+  periodTo: string | null;
+  reviewerId: string | null;
+  stageEnteredAt: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DocumentRef {
+  title: string;
+  reference: string;
+  contentHash?: string;
+}
+
+export interface Resources {
+  budgetVnd: number;
+  staffPositions: number;
+  facilities: string[];
+  noResourcesReason?: string;
+}
+
+export interface ProposalContent {
+  title: string;
+  delegatorBodyId: string;
+  delegateBodyId: string;
+  powerIds: string[];
+  sector: string;
+  legalBasis: string[];
+  resources: Resources;
+  period?: { from: string; to: string };
+  conditions: string[];
+  justification: string;
+  documents: DocumentRef[];
+}
+
+export interface FindingRecord {
+  findingId: string;
+  ruleId: string;
+  ruleVersion: number;
+  key: string;
+  severity: 'info' | 'warning' | 'violation';
+  message: Text;
+  details?: Record<string, unknown>;
+  open: boolean;
+  raisedAt: string;
+  resolvedAt?: string | null;
+  resolution?: Text | null;
+  decisionId?: string;
+  delegatorBodyId?: string;
+  delegateBodyId?: string;
+}
+
+export interface AllowedAction {
+  command: string;
+  label: Text;
+}
+
+export interface StageDefinition {
+  label: Text;
+  timeLimitWorkingDays?: number;
+  clockStopped?: boolean;
+  terminal?: boolean;
+}
+
+export interface DecisionView {
+  id: string;
+  version: number;
+  kind: DecisionKind;
+  workflow: { id: DecisionKind; version: number };
+  stage: string;
+  stageEnteredAt?: string;
+  proposerBodyId: string;
+  content: ProposalContent;
+  reviewerId?: string;
+  revisionRound: number;
+  appraisal?: { opinion: string; reportNumber: string; summary: string; reasons?: string[] };
+  legalAppraisal?: { opinion: string; reportNumber: string; notes?: string; reasons?: string[] };
+  councilSubmission?: { submissionNumber: string; submittedOn: string };
+  councilVote?: {
+    session: string; sessionDate: string; resolutionNumber?: string; totalDelegates: number;
+    votesFor: number; votesAgainst: number; abstentions: number; outcome: string;
+  };
+  decision?: { outcome: string; decidedBy: string; reasons?: string[] };
+  issuance?: { documentNumber: string; signer: string; signedOn: string; effectiveFrom: string; effectiveTo?: string };
+  revocation?: { documentNumber: string; reason: string; effectiveFrom: string };
+  withdrawal?: { reason: string };
+  findings: Record<string, FindingRecord>;
+  stageInfo?: StageDefinition;
+  allowedActions: AllowedAction[];
+  asOf?: { version?: number; at?: string };
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+export interface CommandResult {
+  decisionId: string;
+  version: number;
+  stage: string;
+  duplicate?: boolean;
+}
+
+export interface StoredEvent {
+  globalPosition: number;
+  streamId: string;
+  streamVersion: number;
+  type: string;
+  schemaVersion: number;
+  data: Record<string, unknown>;
+  metadata: { actorId: string; actorRole?: string; actorBodyId?: string; occurredAt: string; correlationId: string; [k: string]: unknown };
+  occurredAt: string;
+  recordedAt: string;
+}
+
+export type DeadlineStatus = 'open' | 'met' | 'late' | 'paused' | 'cancelled';
+
+export interface Deadline {
+  id: string;
+  kind: 'stage' | 'report' | 'evaluation' | 'period-end';
+  subject: string;
+  title: Text;
+  startsOn: string;
+  dueOn: string;
+  remindOn: string;
+  escalateOn: string;
+  responsibleRole: Role;
+  responsibleBodyId: string | null;
+  responsibleUserId: string | null;
+  status: DeadlineStatus;
+  closedOn: string | null;
+  explanation: { summary: Text; steps: Array<{ date: string; counted: boolean; reason: Text }>; notes: Text[] };
+}
+
+export interface Body {
+  id: string;
+  nameVi: string;
+  nameEn: string;
+  level: 'province' | 'district' | 'commune';
+  type: string;
+  parentId: string | null;
+  provinceId: string;
+  status: string;
+}
+
+export interface Power {
+  id: string;
+  code: string;
+  titleVi: string;
+  titleEn: string;
+  sector: string;
+  legalHolderBodyId: string;
+  legalSource: string;
+  delegable: boolean;
+  retired?: boolean;
+}
+
+export interface Sector {
+  id: string;
+  label: Text;
+}
+
+export interface Workflow {
+  id: DecisionKind;
+  version: number;
+  title: Text;
+  stages: Record<string, StageDefinition>;
+  transitions: Array<{ command: string; from: string[]; to: string[]; roles: Role[]; label: Text }>;
+}
+
+export interface InboxItem {
+  id: string;
+  kind: string;
+  decisionId: string;
+  subject: Text;
+  body: Text;
+  data: Record<string, unknown>;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface InboxPage extends Page<InboxItem> {
+  unreadCount: number;
+}
+
+export interface Holding {
+  powerId: string;
+  holderBodyId: string;
+  source: 'delegation' | 'law';
+  kind?: string;
+  decisionId?: string;
+  delegatorBodyId?: string;
+  validFrom?: string;
+  validTo?: string | null;
+}
+
+export interface VerifyResult {
+  status: 'intact' | 'altered' | 'deleted' | 'inserted';
+  checked: number;
+  pending?: number;
+  at?: { globalPosition: number; streamId: string; streamVersion: number };
+  reason?: string | Text;
+}
+
+export interface CompareResult {
+  decisionId: string;
+  from: { version: number; stage: string; asOf?: unknown };
+  to: { version: number; stage: string; asOf?: unknown };
+  changes: Array<{ path: string; kind: 'added' | 'removed' | 'changed'; before?: unknown; after?: unknown; added?: unknown[]; removed?: unknown[] }>;
+}
+
+export interface FieldError {
+  field: string;
+  constraint?: string;
+  reason: Text;
+}
+
+export interface ProblemDocument {
+  type?: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  messages?: { title: Text; detail: Text };
+  errors?: FieldError[];
+  field?: string;
+  rule?: { id: string; version: number; source: string; message: Text };
+  [k: string]: unknown;
+}

@@ -1,0 +1,99 @@
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../api/client';
+import { path } from '../api/endpoints';
+import type { CommandResult, Text } from '../api/types';
+import { useT } from '../i18n';
+import { ACTION_FORMS, buildBody, initialValues } from './actionForms';
+import { errorFor, Field } from './Field';
+import { ProblemAlert } from './ProblemAlert';
+
+export interface ActionFormProps {
+  decisionId: string;
+  command: string;
+  label: Text;
+  /** The version the user saw (sent as If-Match: a stale one is refused with 412). */
+  version?: number;
+  onDone: (result: CommandResult) => void;
+  onCancel: () => void;
+}
+
+/** The form of one decision command, with client-side required checks and the server's field errors. */
+export function ActionForm({ decisionId, command, label, version, onDone, onCancel }: ActionFormProps) {
+  const { t, tx, lang } = useT();
+  const fields = ACTION_FORMS[command] ?? [];
+  const [values, setValues] = useState<Record<string, string>>(() => initialValues(command));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [key] = useState(() => (globalThis.crypto?.randomUUID ? globalThis.crypto.randomUUID() : `${Date.now()}-${Math.random()}`));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const missing: Record<string, string> = {};
+    for (const f of fields) if (f.required && !(values[f.name] ?? '').trim()) missing[f.name] = t('required');
+    setErrors(missing);
+    setProblem(null);
+    if (Object.keys(missing).length) {
+      document.getElementById(`act-${command}-${Object.keys(missing)[0].replace(/[^\w-]/g, '-')}`)?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const result = await api.post<CommandResult>(path(`/api/v1/decisions/{id}/${command}`, { id: decisionId }), buildBody(command, values), {
+        ifMatch: version,
+        idempotencyKey: key,
+      });
+      onDone(result);
+    } catch (err) {
+      if (err instanceof ApiError && Object.keys(err.fieldErrors).length) {
+        const mapped: Record<string, string> = {};
+        for (const f of fields) {
+          const r = errorFor(err.fieldErrors, f.name);
+          if (r) mapped[f.name] = r[lang];
+        }
+        setErrors(mapped);
+      }
+      setProblem(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="action-form card" onSubmit={submit} noValidate data-testid={`action-form-${command}`} aria-label={tx(label)}>
+      <h3>{tx(label)}</h3>
+      {!fields.length && <p>{t('action.confirmNoFields')}</p>}
+      <div className="form-grid">
+        {fields.map((f) => (
+          <Field
+            key={f.name}
+            idPrefix={`act-${command}`}
+            name={f.name}
+            label={t(f.label)}
+            type={f.type === 'lines' ? 'textarea' : f.type}
+            options={f.options?.map((o) => ({ value: o, label: t(`opt.${o}` as Parameters<typeof t>[0]) }))}
+            value={values[f.name] ?? ''}
+            onChange={(v) => setValues((s) => ({ ...s, [f.name]: v }))}
+            required={f.required}
+            error={errors[f.name]}
+            list={f.name === 'reviewerId' ? 'reviewer-suggestions' : undefined}
+          />
+        ))}
+      </div>
+      {command === 'assign-reviewer' && (
+        <datalist id="reviewer-suggestions">
+          <option value="user-reviewer" />
+        </datalist>
+      )}
+      <ProblemAlert error={problem} testId="action-problem" />
+      <div className="buttons">
+        <button type="submit" className="btn btn--primary" disabled={busy} data-testid="action-submit">
+          {busy ? t('action.busy') : t('action.submitForm')}
+        </button>
+        <button type="button" className="btn" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

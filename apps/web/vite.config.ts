@@ -1,0 +1,26 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const api = process.env.PHANCAP_API ?? 'http://localhost:3000';
+
+export default defineConfig({
+  root,
+  plugins: [react()],
+  cacheDir: '../../node_modules/.vite-web',
+  build: { outDir: '../../dist/web', emptyOutDir: true },
+  server: {
+    proxy: { '/api': api, '/health': api, '/docs': api, '/admin': api },
+  },
+  preview: {
+    proxy: { '/api': api, '/health': api, '/docs': api, '/admin': api },
+  },
+  test: {
+    root,
+    environment: 'jsdom',
+    include: ['src/**/*.test.tsx'],
+    setupFiles: ['src/test-setup.ts'],
+  },
+});

@@ -36,6 +36,12 @@ describe('security', () => {
     await t.close();
   });
 
+  it('keeps per-user API answers out of shared and browser caches', async () => {
+    const res = await t.http().get('/api/v1/decisions').set(await auth('auditor'));
+    expect(res.headers['cache-control']).toBe('private, no-cache');
+    expect(res.headers.vary).toContain('Authorization');
+  });
+
   describe('tokens', () => {
     const claims = () => ({ sub: 'user-admin', username: 'admin', name: 'Quản trị', role: 'admin', bodyId: 'tv-so-noi-vu', tv: 0 });
 

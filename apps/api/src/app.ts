@@ -38,6 +38,13 @@ export async function createApp(options: AppOptions & { logger?: false } = {}): 
     if (req.body) req.body = normalizeNfc(req.body);
     next();
   });
+  // API answers depend on who asks (scope, allowedActions): never let a shared or browser cache
+  // answer one user with another's response, even when the ETag (the stream version) matches.
+  app.use('/api', (_req: express.Request, res: express.Response, next: express.NextFunction) => {
+    res.setHeader('Cache-Control', 'private, no-cache');
+    res.setHeader('Vary', 'Authorization, Accept-Language');
+    next();
+  });
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.enableShutdownHooks();

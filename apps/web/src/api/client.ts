@@ -100,6 +100,9 @@ async function send(url: string, opts: RequestOptions): Promise<Response> {
     res = await fetch(withQuery(url, opts.query), {
       method: opts.method ?? 'GET',
       headers,
+      // Answers depend on who asks (e.g. a decision's allowedActions), but the API's ETag is only the
+      // decision version: a revalidated cache entry (304) would show the previous user's view.
+      cache: 'no-store',
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
     });
   } catch {

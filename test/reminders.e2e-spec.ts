@@ -46,7 +46,7 @@ describe('deadlines, reminders and escalations (in-process, no Redis)', () => {
     await act(id, 'submit', 'proposer');
     const [due] = await deadlines(id);
     // "submitted" has 2 working days: Tue 3 and Wed 4 March; the reminder goes 2 working days before.
-    expect(due).toMatchObject({ kind: 'stage', subject: 'submitted', dueOn: '2026-03-04', remindOn: '2026-03-02', status: 'open', responsibleRole: 'reviewer-lead' });
+    expect(due).toMatchObject({ kind: 'stage', subject: 'submitted', dueOn: '2026-03-04', remindOn: '2026-03-02', status: 'open', responsibleRole: 'reviewer-lead', workingDaysLeft: 2 });
     expect(due.explanation.summary.vi).toBeTruthy();
 
     await follow();

@@ -3,6 +3,9 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { RequirePermission } from '../access/permission.decorator.js';
+import { vietnamDate } from '@app/delegation';
+import { CalendarService } from '../calendar/index.js';
+import { Clock } from '../common/clock.js';
 import { problems } from '../common/problem.js';
 
 /** A decision's deadlines (stages, reports, evaluations, period end), each with how it was computed. */
@@ -10,7 +13,11 @@ import { problems } from '../common/problem.js';
 @ApiBearerAuth()
 @Controller('api/v1/decisions')
 export class DeadlinesController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly calendars: CalendarService,
+    private readonly clock: Clock,
+  ) {}
 
   @Get(':id/deadlines')
   @RequirePermission('decisions:read', { decision: 'id' })
@@ -28,6 +35,12 @@ export class DeadlinesController {
     );
     const exists = items.length || (await this.db.query(`SELECT 1 FROM decision_list WHERE id = $1`, [id])).length;
     if (!exists) throw problems.notFound({ vi: `Không có hồ sơ quyết định ${id}.`, en: `No decision ${id}.` });
+    // What a board card shows: working days left (negative once overdue), counted from today in Vietnam.
+    const calendar = await this.calendars.calendar();
+    const today = vietnamDate(this.clock.now().toISOString());
+    for (const d of items as Array<{ status: string; dueOn: string; workingDaysLeft?: number }>) {
+      if (d.status === 'open') d.workingDaysLeft = calendar.workingDaysBetween(today, d.dueOn);
+    }
     return { items };
   }
 }

@@ -11,6 +11,9 @@ export function DeadlineBadge({ deadline, today = vietnamDate() }: { deadline: D
   return (
     <span className={`badge badge--${colour}`} data-testid="deadline-badge" data-deadline={colour}>
       {t(`deadline.${colour}`)} · {t('board.due', { date: formatDate(deadline.dueOn) })}
+      {deadline.workingDaysLeft !== undefined && deadline.workingDaysLeft >= 0 && (
+        <> · {t('board.daysLeft', { n: String(deadline.workingDaysLeft) })}</>
+      )}
     </span>
   );
 }

@@ -21,7 +21,7 @@ const deadline = (stage: string, dueOn: string, remindOn: string) => ({
 
 const deadlines: Handler = ({ path }) => {
   if (path.includes(ID_LAND)) return json({ items: [deadline('in-appraisal', '2020-01-20', '2020-01-16')] });
-  if (path.includes(ID_BUILD)) return json({ items: [deadline('in-appraisal', '2099-12-31', '2099-12-29')] });
+  if (path.includes(ID_BUILD)) return json({ items: [{ ...deadline('in-appraisal', '2099-12-31', '2099-12-29'), workingDaysLeft: 7 }] });
   return json({ items: [] });
 };
 
@@ -59,7 +59,9 @@ describe('board', () => {
     const overdue = document.querySelector(`[data-decision-id="${ID_LAND}"]`)!;
     expect(overdue.className).toContain('decision-card--overdue');
     expect(within(overdue as HTMLElement).getByTestId('deadline-badge').textContent).toContain('Quá hạn · Hạn 20/01/2020');
-    expect(document.querySelector(`[data-decision-id="${ID_BUILD}"]`)?.getAttribute('data-deadline')).toBe('on-time');
+    const onTime = document.querySelector(`[data-decision-id="${ID_BUILD}"]`)!;
+    expect(onTime.getAttribute('data-deadline')).toBe('on-time');
+    expect(within(onTime as HTMLElement).getByTestId('deadline-badge').textContent).toContain('còn 7 ngày làm việc');
 
     await userEvent.click(screen.getByLabelText('Chỉ hồ sơ quá hạn'));
     expect(screen.getAllByTestId('decision-card').map((c) => c.getAttribute('data-decision-id'))).toEqual([ID_LAND]);

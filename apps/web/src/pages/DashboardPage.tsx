@@ -9,6 +9,7 @@ import { formatDate, quarterOf, vietnamDate } from '../format';
 import { useT, type MessageKey } from '../i18n';
 import { useReference } from '../reference';
 import { fetchDecisions } from './BoardPage';
+import { OnTimeByBodyChart } from '../components/OnTimeByBody';
 
 const NAVY = '#1f3a68';
 const RED = '#b3261e';
@@ -28,7 +29,7 @@ function Chart({ id, title, data, children }: { id: string; title: string; data:
         <ResponsiveContainer>
           <BarChart data={data} margin={{ top: 8, right: 8, left: 0, bottom: 8 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="name" interval={0} tick={{ fontSize: 11 }} />
+            <XAxis dataKey="name" interval={0} tick={{ fontSize: 10 }} angle={-20} textAnchor="end" height={50} />
             <YAxis allowDecimals={false} />
             <Tooltip />
             {children}
@@ -108,6 +109,7 @@ export function DashboardPage() {
             <Bar dataKey={t('dash.met')} stackId="a" fill={GREEN} />
             <Bar dataKey={t('dash.late')} stackId="a" fill={RED} />
           </Chart>
+          <OnTimeByBodyChart id="chart-ontime-body" title={t('dash.onTimeByBody')} deadlines={all} bodyName={(id) => ref.bodyName(id)} />
           <section className="card" aria-labelledby="reports-title" data-testid="reports-due">
             <h2 id="reports-title">{t('dash.reportsDue', { q: q.quarter, y: q.year })}</h2>
             {!reports.length ? (

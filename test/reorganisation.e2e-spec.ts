@@ -45,6 +45,9 @@ describe('bodies with a history and the 2025 reorganisation', () => {
     const establish = { id: 'tv-ubnd-thu-nghiem', nameVi: 'UBND thử nghiệm', nameEn: 'Test committee', level: 'commune', type: 'ubnd', parentId: 'tv-ubnd', provinceId: 'tv', effectiveFrom: '2025-07-01' };
     expect((await post('/api/v1/bodies', establish, 'proposer')).status).toBe(403);
     expect((await post('/api/v1/bodies', establish, 'committee')).status).toBe(403);
+    // An admin of one province changes nothing of another's.
+    expect((await post('/api/v1/bodies', { ...establish, id: 'qn-ubnd-thu-nghiem', provinceId: 'qn', parentId: 'qn-ubnd' })).status).toBe(400);
+    expect((await post('/api/v1/bodies/qn-ubnd-tam-hiep/rename', { nameVi: 'Tên mới', nameEn: 'New name', effectiveFrom: '2026-01-01' })).status).toBe(404);
 
     const bad = await post('/api/v1/bodies', { ...establish, id: 'Not An Id', level: 'hamlet', effectiveFrom: '2025-02-30' });
     expect(bad.status).toBe(400);

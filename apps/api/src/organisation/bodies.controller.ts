@@ -155,6 +155,9 @@ export class BodiesController {
       [[id, body.successorId]],
     );
     if (!found.some((b) => b.id === id)) throw noBody(id);
+    const province = await this.provinceOf(user);
+    const own: Array<{ id: string }> = await this.db.query(`SELECT id FROM bodies WHERE id = ANY($1) AND province_id = $2`, [[id, body.successorId], province]);
+    if (!own.some((b) => b.id === id)) throw noBody(id);
     const successor = found.find((b) => b.id === body.successorId);
     if (!successor) {
       throw problems.validation([{ field: 'successorId', constraint: 'exists', reason: { vi: `successorId: không có cơ quan "${body.successorId}"`, en: `successorId: no body "${body.successorId}" exists` } }]);
@@ -185,8 +188,25 @@ export class BodiesController {
     return result;
   }
 
+  /** The province of the acting admin's own body: an admin changes the bodies of that province only. */
+  private async provinceOf(user: AuthenticatedUser): Promise<string | null> {
+    const rows: Array<{ province_id: string }> = await this.db.query(`SELECT province_id FROM bodies WHERE id = $1`, [user.bodyId]);
+    return rows[0]?.province_id ?? null;
+  }
+
   private async run(user: AuthenticatedUser, id: string, command: BodyCommand): Promise<BodyCommandResult> {
     if (!D.BODY_ID.test(id)) throw noBody(id);
+    const province = await this.provinceOf(user);
+    if (command.type === 'establish') {
+      if (command.data.provinceId !== province) {
+        throw problems.validation([{ field: 'provinceId', constraint: 'scope', reason: {
+          vi: `provinceId: chỉ được thành lập cơ quan thuộc tỉnh của mình (${province})`,
+          en: `provinceId: you may establish bodies of your own province only (${province})`,
+        } }]);
+      }
+    } else if (!(await this.db.query(`SELECT 1 FROM bodies WHERE id = $1 AND province_id = $2`, [id, province])).length) {
+      throw noBody(id); // another province's body does not exist for this admin
+    }
     const outcome = await this.store.execute(id, command, {
       actorId: user.userId, actorRole: user.role, actorBodyId: user.bodyId,
       occurredAt: this.clock.now().toISOString(), correlationId: `body:${id}:${this.clock.now().getTime()}`,

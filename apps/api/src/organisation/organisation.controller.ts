@@ -6,6 +6,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } fro
 import { Raw, type DataSource } from 'typeorm';
 import type { AccessScope } from '../access/access.policy.js';
 import { Scope } from '../access/permission.decorator.js';
+import type { PowerView } from './powers.controller.js';
 import { listWorkflows } from '@app/delegation';
 import { IsLocalDate } from '../common/local-date.js';
 import { BodyEntity, type BodyLevel, type BodyStatus } from './body.entity.js';
@@ -87,21 +88,7 @@ export class PowersRequest extends PageRequest {
 }
 
 /** One power as it was on a date, from its versions (`power_versions`). */
-export interface PowerAsOfView {
-  id: string;
-  code: string;
-  titleVi: string;
-  titleEn: string;
-  sector: string;
-  legalHolderBodyId: string;
-  legalSource: string;
-  delegable: boolean;
-  procedureCodes: string[];
-  retired: boolean;
-  version: number;
-  validFrom: string;
-  validTo: string | null;
-}
+export type PowerAsOfView = PowerView & { validFrom: string; validTo: string | null };
 
 @ApiTags('reference')
 @ApiBearerAuth()

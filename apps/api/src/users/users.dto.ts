@@ -68,7 +68,18 @@ export class ChangePasswordRequest {
   currentPassword?: string;
 }
 
-export class ListUsersRequest {
+/** Paging shared by the users' and failed logins' lists. */
+class Page200Request {
+  @ApiPropertyOptional({ default: 50, description: 'Số dòng mỗi trang / page size (1–200)' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  limit: number = 50;
+
+  @ApiPropertyOptional({ default: 0, description: 'Bỏ qua / offset' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  offset: number = 0;
+}
+
+export class ListUsersRequest extends Page200Request {
   @ApiPropertyOptional({ description: 'Vai trò / role', enum: USER_ROLES })
   @IsOptional() @IsIn(USER_ROLES)
   role?: UserRole;
@@ -80,28 +91,12 @@ export class ListUsersRequest {
   @ApiPropertyOptional({ description: 'Chỉ tài khoản đang hoạt động (true) hoặc đã khóa (false) / active (true) or deactivated (false) only' })
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
   active?: boolean;
-
-  @ApiPropertyOptional({ default: 50, description: 'Số dòng mỗi trang / page size (1–200)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  limit: number = 50;
-
-  @ApiPropertyOptional({ default: 0, description: 'Bỏ qua / offset' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
-  offset: number = 0;
 }
 
-export class FailedLoginsRequest {
+export class FailedLoginsRequest extends Page200Request {
   @ApiPropertyOptional({ description: 'Tên đăng nhập đã thử / the user name tried' })
   @IsOptional() @IsString() @MaxLength(200)
   username?: string;
-
-  @ApiPropertyOptional({ default: 50, description: 'Số dòng mỗi trang / page size (1–200)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  limit: number = 50;
-
-  @ApiPropertyOptional({ default: 0, description: 'Bỏ qua / offset' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
-  offset: number = 0;
 }
 
 export class UserView {

@@ -1,20 +1,13 @@
-import type { EvaluationResult, FindingSeverity } from './events.js';
+import type { EvaluationResult, FindingRaised } from './events.js';
 import type { DecisionKind, DocumentRef, IsoDate, IsoInstant, ProposalContent, Stage, Text } from './types.js';
 
 /** A finding of an accountability check, as raised on the decision and possibly resolved since. */
-export interface FindingRecord {
-  findingId: string;
-  ruleId: string;
-  ruleVersion: number;
-  key: string;
-  severity: FindingSeverity;
-  message: Text;
-  details?: Record<string, unknown>;
+export type FindingRecord = FindingRaised['data'] & {
   open: boolean;
   raisedAt: IsoInstant;
   resolvedAt?: IsoInstant;
   resolution?: Text;
-}
+};
 
 export interface ReportRecord {
   /** "YYYY-Qn". */

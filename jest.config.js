@@ -4,7 +4,8 @@ const common = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
-    '^@app/(delegation|event-store|calendar|accountability|notifications|organisation)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@app/notifications/testing$': '<rootDir>/libs/notifications/src/testing/index.ts',
+    '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {

@@ -14,15 +14,15 @@ const root = rootArg > 0 ? process.argv[rootArg + 1] : process.cwd();
 const RULES = [
   {
     id: 'domain-is-pure',
-    applies: (file) => /^libs\/(delegation|calendar|accountability|organisation)\//.test(file),
+    applies: (file) => /^libs\/[^/]+\/src\/(domain|workflows|rules)\//.test(file),
     forbids: /^(@nestjs\/|typeorm|pg$|pg\/|express|bullmq|ioredis|class-validator|class-transformer|node:(fs|net|http|https|child_process|crypto)|fs$|net$|http$|crypto$)/,
     why: 'the domain libraries (delegation, calendar, accountability, organisation) stay plain TypeScript (no framework, database, HTTP or I/O)',
   },
   {
-    id: 'libs-without-nest',
-    applies: (file) => file.startsWith('libs/'),
-    forbids: /^@nestjs\//,
-    why: 'libraries do not depend on NestJS; the apps wrap them',
+    id: 'worker-not-api',
+    applies: (file) => file.startsWith('apps/worker/'),
+    forbids: /(^|\/)api\/src\//,
+    why: 'the worker boots its own WorkerModule of the context modules, never the API',
   },
   {
     id: 'public-surface-only',
@@ -33,7 +33,7 @@ const RULES = [
   {
     id: 'no-deep-alias',
     applies: () => true,
-    forbids: /^@app\/[^/]+\/.+/,
+    forbids: /^@app\/[^/]+\/(?!testing$).+/,
     why: 'import a library through @app/<lib> (its index.ts), not a path into it',
   },
 ];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getWorkflow, type CommandType, type DecisionKind, type Stage } from '@app/delegation';
-import { rolesWith, USER_ROLES, type Permission, type UserRole } from '../apps/api/src/access/access.policy.js';
+import { rolesWith, USER_ROLES, type Permission, type UserRole } from '@app/identity';
 import { phanCapProposal, startTestApp, uyQuyenProposal, type TestApp } from './support/harness.js';
 
 /**

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   compareProjections, logStats, runRebuildCompare, runReplay, runStats, type CliIo,
-} from '../apps/api/src/audit-trail/operator-commands.js';
-import { DecisionProjector } from '../apps/api/src/decisions/decision-projections.js';
-import { DecisionStore } from '../apps/api/src/decisions/decision-store.js';
-import { LogDispatcher } from '../apps/api/src/jobs/log-dispatcher.js';
+} from '@app/operator';
+import { DecisionProjector } from '@app/delegation';
+import { DecisionStore } from '@app/delegation';
+import { LogDispatcher } from '@app/operator';
 import { phanCapProposal, startTestApp, type TestApp } from './support/harness.js';
 
 /** Time travel for auditors: comparisons of versions, findings open on a date, their own trail, the operator commands. */

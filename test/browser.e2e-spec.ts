@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { LogDispatcher } from '../apps/api/src/jobs/log-dispatcher.js';
-import { Reconciler } from '../apps/api/src/jobs/reconciler.js';
+import { LogDispatcher } from '@app/operator';
+import { Reconciler } from '@app/operator';
 import { act, browserAvailable, launchBrowser, listen, login, logout, openPage, PHONE, screenshot } from './support/browser.js';
 import { startTestApp, type TestApp } from './support/harness.js';
 

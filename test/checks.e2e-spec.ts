@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { LogDispatcher } from '../apps/api/src/jobs/log-dispatcher.js';
-import { Reconciler } from '../apps/api/src/jobs/reconciler.js';
+import { LogDispatcher } from '@app/operator';
+import { Reconciler } from '@app/operator';
 import { phanCapProposal, startTestApp, uyQuyenProposal, type TestApp } from './support/harness.js';
 
 /** The accountability checks, driven from the event log by the follower (in-process, no Redis). */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ExpirySweep } from '../apps/api/src/decisions/expiry-sweep.js';
+import { ExpirySweep } from '@app/delegation';
 import { phanCapProposal, startTestApp, uyQuyenProposal, type TestApp } from './support/harness.js';
 
 describe('the life of a decision over HTTP', () => {

@@ -3,9 +3,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AuditService } from '../apps/api/src/audit/audit.service.js';
-import { exportEvidencePack } from '../apps/api/src/evidence/index.js';
-import { LogDispatcher } from '../apps/api/src/jobs/log-dispatcher.js';
+import { AuditService } from '@app/audit';
+import { exportEvidencePack } from '@app/audit';
+import { LogDispatcher } from '@app/operator';
 import { phanCapProposal, startTestApp, type TestApp } from './support/harness.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');

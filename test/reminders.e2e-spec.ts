@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { verifyWebhookSignature } from '@app/notifications';
-import { LogDispatcher } from '../apps/api/src/jobs/log-dispatcher.js';
-import { Reconciler } from '../apps/api/src/jobs/reconciler.js';
-import { decodeRfc2047, startSmtp, startWebhook, type TestSmtp, type TestWebhook } from '../apps/api/src/notifications/testing/servers.js';
+import { LogDispatcher } from '@app/operator';
+import { Reconciler } from '@app/operator';
+import { decodeRfc2047, startSmtp, startWebhook, type TestSmtp, type TestWebhook } from '@app/notifications/testing';
 import { phanCapProposal, startTestApp, type TestApp } from './support/harness.js';
 
 const SECRET = 'webhook-secret-of-the-e-office-system';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { LogDispatcher } from '../apps/api/src/jobs/log-dispatcher.js';
+import { LogDispatcher } from '@app/operator';
 import { startTestApp, uyQuyenProposal, type TestApp } from './support/harness.js';
 
 /**

@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JwtService } from '@nestjs/jwt';
-import { DEMO_PASSWORD } from '../apps/api/src/organisation/demo-data.js';
+import { DEMO_PASSWORD } from '@app/operator';
 import { startTestApp, type TestApp } from './support/harness.js';
 
 /** Tokens and their revocation, user management, login throttling and its audit trail, CORS, security headers. */

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
 import type { Worker } from 'bullmq';
-import { bullSettings } from '../apps/api/src/jobs/bull-settings.js';
-import { startBullWorkers } from '../apps/api/src/jobs/bullmq-queue.js';
-import { JobHandlers, JobQueue, jobIds } from '../apps/api/src/jobs/jobs.js';
-import { LogDispatcher } from '../apps/api/src/jobs/log-dispatcher.js';
-import { Reconciler } from '../apps/api/src/jobs/reconciler.js';
-import { ReminderProcessor } from '../apps/api/src/reminders/reminder.processor.js';
-import { CheckDecisionProcessor } from '../apps/api/src/checks/check-decision.processor.js';
-import { decodeRfc2047, startSmtp, type TestSmtp } from '../apps/api/src/notifications/testing/servers.js';
+import { bullSettings } from '@app/jobs';
+import { startBullWorkers } from '@app/jobs';
+import { JobHandlers, JobQueue, jobIds } from '@app/jobs';
+import { LogDispatcher } from '@app/operator';
+import { Reconciler } from '@app/operator';
+import { ReminderProcessor } from '@app/notifications';
+import { CheckDecisionProcessor } from '@app/accountability';
+import { decodeRfc2047, startSmtp, type TestSmtp } from '@app/notifications/testing';
 import { phanCapProposal, startTestApp, type TestApp } from './support/harness.js';
 
 const redisUrl = process.env.TEST_REDIS_URL;

@@ -34,7 +34,7 @@ describe('the dependency rule check', () => {
     ['a framework in the domain', 'libs/delegation/src/domain/decide.ts', "import { Injectable } from '@nestjs/common';\n", 'domain-is-pure'],
     ['the database in the domain', 'libs/delegation/src/domain/evolve.ts', "import { DataSource } from 'typeorm';\n", 'domain-is-pure'],
     ['I/O in the domain', 'libs/delegation/src/workflows/w.ts', "import { readFileSync } from 'node:fs';\n", 'domain-is-pure'],
-    ['NestJS in a library', 'libs/event-store/src/s.ts', "import { Injectable } from '@nestjs/common';\n", 'libs-without-nest'],
+    ['the worker booting the API', 'apps/worker/src/main.ts', "import { AppModule } from '../../api/src/app.module.js';\n", 'worker-not-api'],
     ['a path into a library', 'apps/api/src/y.ts', "import { decide } from '../../../libs/delegation/src/domain/decide.js';\n", 'public-surface-only'],
     ['a deep alias', 'apps/api/src/z.ts', "import { decide } from '@app/delegation/domain/decide';\n", 'no-deep-alias'],
   ])('fails on %s and names the file and rule', (_what, path, text, rule) => {

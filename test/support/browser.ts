@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../apps/api/src/organisation/demo-data.js';
+import { DEMO_PASSWORD } from '@app/operator';
 import type { TestApp } from './harness.js';
 
 /** Debian's Chromium (apt-get install chromium); CHROMIUM_PATH overrides it. */

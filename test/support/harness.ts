@@ -3,8 +3,8 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { createApp } from '../../apps/api/src/app.js';
-import { Clock } from '../../apps/api/src/common/clock.js';
-import { DEMO_PASSWORD } from '../../apps/api/src/organisation/demo-data.js';
+import { Clock } from '@app/kernel';
+import { DEMO_PASSWORD } from '@app/operator';
 
 /** A clock the test moves by hand. */
 export class TestClock extends Clock {

@@ -6,7 +6,7 @@ import express from 'express';
 import helmet from 'helmet';
 import { AppModule, type AppOptions } from './app.module.js';
 import { normalizeNfc } from './common/validation.js';
-import { corsOrigins } from './config/configuration.js';
+import { corsOrigins } from '@app/kernel';
 import * as ActionDtos from './decisions/actions.dto.js';
 import { mountQueueBoard } from './admin/queue-board.js';
 import { serveWebApp } from './web-app.js';

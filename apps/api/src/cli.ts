@@ -1,17 +1,17 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from './database/data-source-options.js';
-import { seedDemo } from './organisation/demo-seed.js';
-import { rebuildDecisionProjections } from './decisions/decision-store.js';
-import { DecisionProjector } from './decisions/decision-projections.js';
-import { CalendarService } from './calendar/index.js';
-import { validateEnvironment } from './config/configuration.js';
-import { AuditKit, type AuditSettings } from './audit/audit-kit.js';
+import { dataSourceOptions } from '@app/operator';
+import { seedDemo } from '@app/operator';
+import { rebuildDecisionProjections } from '@app/delegation';
+import { DecisionProjector } from '@app/delegation';
+import { CalendarService } from '@app/calendar';
+import { validateEnvironment } from '@app/kernel';
+import { AuditKit, type AuditSettings } from '@app/audit';
 import { verifyCheckpointFile, type VerifyResult } from '@app/event-store';
 import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { exportEvidencePack } from './evidence/index.js';
-import { OPERATOR_HELP, runRebuildCompare, runReplay, runStats } from './audit-trail/operator-commands.js';
+import { exportEvidencePack } from '@app/audit';
+import { OPERATOR_HELP, runRebuildCompare, runReplay, runStats } from '@app/operator';
 
 const HELP = `phancap operator commands (DATABASE_URL must point at the database)
 

@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.js';
-import { validateEnvironment } from './config/configuration.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
+import { validateEnvironment } from '@app/kernel';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '@app/operator';
 
 /**
  * Starts the API. With no DATABASE_URL it starts an embedded PostgreSQL under DATA_DIR and seeds the

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../../api/src/app.module.js';
-import { validateEnvironment } from '../../api/src/config/configuration.js';
+import { WorkerModule } from './worker.module.js';
+import { validateEnvironment } from '@app/kernel';
 
 /**
  * The worker process: BullMQ workers for the check and reminder queues, the log follower that turns
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     console.error((e as Error).message);
     process.exit(1);
   }
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ role: 'worker' }), { logger: ['log', 'warn', 'error'] });
+  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: ['log', 'warn', 'error'] });
   app.enableShutdownHooks();
   new Logger('phancap-worker').log('Worker started');
 }

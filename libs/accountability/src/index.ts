@@ -5,3 +5,6 @@ export * from './periods.js';
 export { ENDED_STAGES, SUBMITTED_STAGES, findingIdOf, validityOf, overlaps, contains, type Interval } from './support.js';
 export * from './reconcile.js';
 export * from './rules/index.js';
+export * from './application/check-context.loader.js';
+export * from './application/check-decision.js';
+export * from './accountability.module.js';

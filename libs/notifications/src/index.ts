@@ -34,3 +34,7 @@ export {
   type WebhookChannelOptions,
   type WebhookPayload,
 } from './webhook-channel.js';
+export * from './dispatch/notification-dispatcher.js';
+export * from './dispatch/reminder.processor.js';
+export * from './migrations/1732400300000-notifications.js';
+export * from './notifications.module.js';

@@ -4,10 +4,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/public.decorator.js';
 import { IS_PUBLIC } from '../auth/public.decorator.js';
-import { ProblemException, problems, type FieldError } from '../common/problem.js';
+import { ProblemException, problems, type FieldError } from '@app/kernel';
 import {
   can, decisionScopeParams, decisionScopeSql, defaultPermission, rolesWith, scopeOf, type AccessScope, type Permission,
-} from './access.policy.js';
+} from '@app/identity';
 import { PERMISSION, type PermissionRule } from './permission.decorator.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,6 +1,6 @@
 import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import { ApiForbiddenResponse } from '@nestjs/swagger';
-import type { AccessScope, Permission } from './access.policy.js';
+import type { AccessScope, Permission } from '@app/identity';
 
 export const PERMISSION = 'phancap:permission';
 

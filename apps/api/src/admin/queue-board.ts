@@ -3,10 +3,10 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { NextFunction, Request, Response } from 'express';
-import { can } from '../access/access.policy.js';
-import { TokenVerifier } from '../auth/token-verifier.js';
-import { BullJobQueue } from '../jobs/bullmq-queue.js';
-import { JobQueue } from '../jobs/jobs.js';
+import { can } from '@app/identity';
+import { TokenVerifier } from '@app/identity';
+import { BullJobQueue } from '@app/jobs';
+import { JobQueue } from '@app/jobs';
 
 const COOKIE = 'phancap_admin';
 

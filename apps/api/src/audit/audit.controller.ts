@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPara
 import { ChainNotIntactError } from '@app/event-store';
 import { RequirePermission } from '../access/permission.decorator.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/public.decorator.js';
-import { ProblemException } from '../common/problem.js';
-import { AuditService } from './audit.service.js';
+import { ProblemException } from '@app/kernel';
+import { AuditService } from '@app/audit';
 
 const AUDIT_ROLES = ['auditor', 'admin'];
 

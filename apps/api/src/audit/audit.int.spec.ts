@@ -8,10 +8,10 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { CHAIN_MIGRATIONS, EVENT_STORE_MIGRATIONS, EventStore } from '@app/event-store';
 import type { AuthenticatedUser } from '../auth/public.decorator.js';
-import { ProblemException } from '../common/problem.js';
-import { startSmtp, type TestSmtp } from '../notifications/testing/servers.js';
+import { ProblemException } from '@app/kernel';
+import { startSmtp, type TestSmtp } from '@app/notifications/testing';
 import { AuditController } from './audit.controller.js';
-import { AuditService } from './audit.service.js';
+import { AuditService } from '@app/audit';
 
 const SCHEMA = 'audit_spec';
 const DECISION = '0b9c0c7e-7d1e-4c55-9d0a-3f1f2b7c9a01';

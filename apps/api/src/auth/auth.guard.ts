@@ -1,8 +1,8 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { problems } from '../common/problem.js';
+import { problems } from '@app/kernel';
 import { IS_PUBLIC } from './public.decorator.js';
-import { TokenVerifier } from './token-verifier.js';
+import { TokenVerifier } from '@app/identity';
 
 /** Every route needs `Authorization: Bearer <token>` unless marked @Public(). */
 @Injectable()

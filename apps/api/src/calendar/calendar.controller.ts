@@ -5,8 +5,8 @@ import {
 } from '@app/calendar';
 import { CurrentUser, type AuthenticatedUser } from '../auth/public.decorator.js';
 import { RequirePermission } from '../access/permission.decorator.js';
-import { problems } from '../common/problem.js';
-import { CalendarService } from './calendar.service.js';
+import { problems } from '@app/kernel';
+import { CalendarService } from '@app/calendar';
 import { SaveYearRequest, WorkingDaysRequest } from './calendar.dto.js';
 
 function yearParam(raw: string): number {

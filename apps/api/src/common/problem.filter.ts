@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Text } from '@app/delegation';
-import { ProblemException, type ProblemBody } from './problem.js';
+import { ProblemException, type ProblemBody } from '@app/kernel';
 
 /** Express body-parser errors carry a `type`; map them to problems that say what was wrong. */
 function fromBodyParser(e: { type?: string; status?: number; limit?: number }): ProblemException | undefined {

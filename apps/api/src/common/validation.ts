@@ -1,5 +1,5 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { problems, type FieldError } from './problem.js';
+import { problems, type FieldError } from '@app/kernel';
 
 /** Vietnamese reasons for class-validator constraints; `{n}` takes the first number of the English text. */
 const VI: Record<string, string> = {

@@ -6,17 +6,17 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { currentWorkflow, type CommandType } from '@app/delegation';
-import type { AccessScope } from '../access/access.policy.js';
-import { commandPermission } from '../access/access.policy.js';
+import type { AccessScope } from '@app/identity';
+import { commandPermission } from '@app/identity';
 import { RequirePermission, Scope } from '../access/permission.decorator.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/public.decorator.js';
-import { problems } from '../common/problem.js';
+import { problems } from '@app/kernel';
 import * as A from './actions.dto.js';
-import { CompareVersionsQuery, CompareVersionsRequest, compareEnds } from './application/compare-versions.query.js';
-import { ExecuteDecisionCommand, type CommandResult } from './application/execute-decision-command.js';
-import { GetDecisionEventsQuery } from './application/get-decision-events.query.js';
-import { GetDecisionQuery } from './application/get-decision.query.js';
-import { ListDecisionsQuery } from './application/list-decisions.query.js';
+import { CompareVersionsQuery, CompareVersionsRequest, compareEnds } from '@app/delegation';
+import { ExecuteDecisionCommand, type CommandResult } from '@app/delegation';
+import { GetDecisionEventsQuery } from '@app/delegation';
+import { GetDecisionQuery } from '@app/delegation';
+import { ListDecisionsQuery } from '@app/delegation';
 import { etag, parseIdempotencyKey, parseIfMatch } from './http-headers.js';
 import { GetDecisionRequest, ListDecisionsRequest } from './queries.dto.js';
 

@@ -1,4 +1,4 @@
-import { problems } from '../common/problem.js';
+import { problems } from '@app/kernel';
 
 const field = (name: string, vi: string, en: string) => ({ field: name, constraint: 'header', reason: { vi: `${name}: ${vi}`, en: `${name}: ${en}` } });
 

@@ -7,12 +7,12 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { renderPeriodEnding, renderReminder, renderReportDue } from '@app/notifications';
-import { Clock } from '../common/clock.js';
+import { Clock } from '@app/kernel';
 import { ProblemFilter } from '../common/problem.filter.js';
 import { validationPipe } from '../common/validation.js';
-import { NotificationDispatcher } from './notification-dispatcher.js';
+import { NotificationDispatcher } from '@app/notifications';
 import { NotificationsController } from './notifications.controller.js';
-import { openNotificationsDb } from './testing/servers.js';
+import { openNotificationsDb } from '@app/notifications/testing';
 
 /** Stands in for the app's AuthGuard: `X-Test-User: <userId>` becomes req.user. */
 @Injectable()

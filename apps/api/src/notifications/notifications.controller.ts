@@ -7,8 +7,8 @@ import type { DataSource } from 'typeorm';
 import type { NotificationKind, Text } from '@app/notifications';
 import { RequirePermission } from '../access/permission.decorator.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/public.decorator.js';
-import { Clock } from '../common/clock.js';
-import { problems } from '../common/problem.js';
+import { Clock } from '@app/kernel';
+import { problems } from '@app/kernel';
 
 export class ListNotificationsRequest {
   @ApiPropertyOptional({ default: 20, description: 'Số thông báo mỗi trang / page size (1–100)' })

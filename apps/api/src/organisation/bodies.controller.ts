@@ -7,12 +7,12 @@ import type { DataSource } from 'typeorm';
 import type { StoredEvent } from '@app/event-store';
 import { REFERENCED_BODY_ACTIVE, type BodyCommand, type BodyRefusal } from '@app/organisation';
 import { CurrentUser, type AuthenticatedUser } from '../auth/public.decorator.js';
-import { Clock } from '../common/clock.js';
-import { ProblemException, problems } from '../common/problem.js';
-import { ExecuteDecisionCommand, type CommandResult } from '../decisions/application/execute-decision-command.js';
-import { BodyStore } from './body-store.js';
+import { Clock } from '@app/kernel';
+import { ProblemException, problems } from '@app/kernel';
+import { ExecuteDecisionCommand, type CommandResult } from '@app/delegation';
+import { BodyStore } from '@app/organisation';
 import * as D from './bodies.dto.js';
-import type { AccessScope } from '../access/access.policy.js';
+import type { AccessScope } from '@app/identity';
 import { RequirePermission, Scope } from '../access/permission.decorator.js';
 
 export interface BodyCommandResult {

@@ -4,14 +4,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Raw, type DataSource } from 'typeorm';
-import type { AccessScope } from '../access/access.policy.js';
+import type { AccessScope } from '@app/identity';
 import { Scope } from '../access/permission.decorator.js';
 import type { PowerView } from './powers.controller.js';
 import { listWorkflows } from '@app/delegation';
 import { IsLocalDate } from '../common/local-date.js';
-import { BodyEntity, type BodyLevel, type BodyStatus } from './body.entity.js';
-import { PowerEntity } from './power.entity.js';
-import { SECTORS } from './sectors.js';
+import { BodyEntity, type BodyLevel, type BodyStatus } from '@app/organisation';
+import { PowerEntity } from '@app/organisation';
+import { SECTORS } from '@app/organisation';
 
 /** TypeORM 1 refuses `undefined` in a where clause: absent filters are left out. */
 const definedOnly = <T extends object>(o: T) =>

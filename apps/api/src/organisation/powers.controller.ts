@@ -4,14 +4,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { PowerCommand, PowerRefusal, PowerRule } from '@app/organisation';
-import type { AccessScope } from '../access/access.policy.js';
+import type { AccessScope } from '@app/identity';
 import { RequirePermission, Scope } from '../access/permission.decorator.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/public.decorator.js';
-import { Clock } from '../common/clock.js';
-import { ProblemException, problems } from '../common/problem.js';
-import { PowerStore } from './power-store.js';
+import { Clock } from '@app/kernel';
+import { ProblemException, problems } from '@app/kernel';
+import { PowerStore } from '@app/organisation';
 import * as D from './powers.dto.js';
-import { SECTORS } from './sectors.js';
+import { SECTORS } from '@app/organisation';
 
 export interface PowerCommandResult {
   powerId: string;

@@ -5,7 +5,7 @@ import {
 } from 'class-validator';
 import { IsLocalDate } from '../common/local-date.js';
 import { BODY_ID } from './bodies.dto.js';
-import { SECTORS } from './sectors.js';
+import { SECTORS } from '@app/organisation';
 
 /** Power ids are upper-case, e.g. `TV-DD-02`. */
 export const POWER_ID = /^[A-Z0-9][A-Z0-9-]{1,63}$/;

@@ -6,12 +6,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import bcrypt from 'bcryptjs';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { passwordChangeRule, type AccessScope } from '../access/access.policy.js';
+import { passwordChangeRule, type AccessScope } from '@app/identity';
 import { RequirePermission, Scope } from '../access/permission.decorator.js';
-import { UserDirectory } from '../access/user-directory.js';
+import { UserDirectory } from '@app/identity';
 import { CurrentUser, type AuthenticatedUser } from '../auth/public.decorator.js';
-import { Clock } from '../common/clock.js';
-import { ProblemException, problems, type FieldError } from '../common/problem.js';
+import { Clock } from '@app/kernel';
+import { ProblemException, problems, type FieldError } from '@app/kernel';
 import { ChangePasswordRequest, CreateUserRequest, FailedLoginsRequest, ListUsersRequest, UpdateUserRequest, UserView } from './users.dto.js';
 
 const BCRYPT_ROUNDS = 10;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { USER_ROLES, type UserRole } from '../access/access.policy.js';
+import { USER_ROLES, type UserRole } from '@app/identity';
 
 const PASSWORD_RULE = /^(?=.*\p{L})(?=.*\d).{10,200}$/u;
 const PASSWORD_MESSAGE = 'password: ít nhất 10 ký tự, có chữ và số / at least 10 characters with letters and digits';

@@ -1,0 +1,74 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { DataSource } from 'typeorm';
+import type { AccessScope } from '@app/identity';
+import { RequirePermission, Scope } from '../access/permission.decorator.js';
+import { TRAIL_ACTIONS } from './trail-routes.js';
+
+export class AccessTrailRequest {
+  @ApiPropertyOptional({ description: 'Người dùng / user id' })
+  @IsOptional() @IsString() @MaxLength(200)
+  userId?: string;
+
+  @ApiPropertyOptional({ enum: TRAIL_ACTIONS, description: 'Hành động / action' })
+  @IsOptional() @IsIn(TRAIL_ACTIONS as unknown as string[])
+  action?: string;
+
+  @ApiPropertyOptional({ description: "Đối tượng / target: a decision id, or 'log'" })
+  @IsOptional() @IsString() @MaxLength(200)
+  target?: string;
+
+  @ApiPropertyOptional({ description: 'Từ thời điểm (ISO 8601, bao gồm) / from this instant (inclusive)' })
+  @IsOptional() @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Đến thời điểm (ISO 8601, không bao gồm) / until this instant (exclusive)' })
+  @IsOptional() @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ default: 50, description: 'Số dòng mỗi trang / page size (1–500)' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  limit: number = 50;
+
+  @ApiPropertyOptional({ default: 0, description: 'Bỏ qua / rows to skip' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  offset: number = 0;
+}
+
+/** The auditors' own trail (access_trail, written by AccessTrailInterceptor), for the admins of the province. */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('api/v1/admin')
+export class AccessTrailController {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  @Get('access-trail')
+  @RequirePermission('trail:read')
+  @ApiOperation({
+    summary: 'Nhật ký truy cập của thanh tra / the auditors\' own trail: who read history, compared, verified, exported what, when',
+    description: 'Mới nhất trước; chỉ những người dùng thuộc cơ quan của tỉnh mình. Lọc theo userId, action, target, from, to. / '
+      + 'Newest first; only users of bodies of the admin\'s own province. Filters: userId, action, target, from, to.',
+  })
+  @ApiOkResponse({ description: '`{ items: [{ id, at, userId, role, bodyId, action, target, detail, ip }], total, limit, offset }`' })
+  async list(@Query() q: AccessTrailRequest, @Scope() scope: AccessScope) {
+    const where = `b.province_id = $1 AND ($2::text IS NULL OR t.user_id = $2) AND ($3::text IS NULL OR t.action = $3)
+      AND ($4::text IS NULL OR t.target = lower($4)) AND ($5::timestamptz IS NULL OR t.at >= $5) AND ($6::timestamptz IS NULL OR t.at < $6)`;
+    const args = [scope.provinceId, q.userId ?? null, q.action ?? null, q.target ?? null, q.from ?? null, q.to ?? null];
+    const [items, [{ total }]] = await Promise.all([
+      this.db.query(
+        `SELECT t.id::text AS id, t.at, t.user_id AS "userId", t.role, t.body_id AS "bodyId", t.action, t.target, t.detail, t.ip
+           FROM access_trail t JOIN bodies b ON b.id = t.body_id WHERE ${where}
+          ORDER BY t.at DESC, t.id DESC LIMIT $7 OFFSET $8`,
+        [...args, q.limit, q.offset],
+      ),
+      this.db.query(`SELECT count(*)::int AS total FROM access_trail t JOIN bodies b ON b.id = t.body_id WHERE ${where}`, args),
+    ]);
+    return {
+      items: items.map((r: { at: Date | string }) => ({ ...r, at: new Date(r.at).toISOString() })),
+      total, limit: q.limit, offset: q.offset,
+    };
+  }
+}

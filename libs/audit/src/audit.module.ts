@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { DelegationModule } from '@app/delegation';
+import { AuditService } from './audit.service.js';
+import { EvidencePackService } from './evidence/evidence-pack.service.js';
+
+/** Tamper evidence (the hash chain's checkpoints) and the auditors' evidence packs. */
+@Module({
+  imports: [DelegationModule],
+  providers: [AuditService, EvidencePackService],
+  exports: [AuditService, EvidencePackService],
+})
+export class AuditModule {}

@@ -1,0 +1,214 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { getWorkflow, type DecisionEvent, type DocumentRef, type Text } from '@app/delegation';
+import type { StoredEvent } from '@app/event-store';
+import { AuditService } from '../audit.service.js';
+import { Clock } from '@app/kernel';
+import { problems } from '@app/kernel';
+import { DecisionStore, toDomainEvent } from '@app/delegation';
+import type {
+  EvidenceActor, EvidenceDocument, EvidenceFinding, EvidencePack, StreamHash, TimelineEntry,
+} from './evidence-pack.types.js';
+import {
+  describeEvent, formatInstantVi, KIND_VI, roleEn, roleVi, STATUS_EN, STATUS_VI,
+} from './evidence-text.js';
+
+/** Who asks for the pack (printed on it). */
+export interface EvidenceRequester {
+  userId: string;
+  displayName?: string;
+  role: string;
+}
+
+const SYSTEM_REQUESTER: EvidenceRequester = { userId: 'system', displayName: 'Hệ thống', role: 'system' };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const notFound = (id: string) => problems.notFound({ vi: `Không có hồ sơ quyết định ${id}.`, en: `No decision ${id}.` });
+
+/**
+ * The auditors' evidence pack of one decision: its current content, its whole history in words (who,
+ * role, body, when, what), the appraisal, vote and issuance records, the findings, the documents it
+ * references with their content hashes, and the verification of its stream against the hash chain.
+ * Read-only: it loads the stream, the names of the people and bodies, and the chain rows.
+ */
+@Injectable()
+export class EvidencePackService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly store: DecisionStore,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async build(decisionId: string, requester: EvidenceRequester = SYSTEM_REQUESTER): Promise<EvidencePack> {
+    if (!UUID.test(decisionId)) throw notFound(decisionId);
+    const id = decisionId.toLowerCase();
+    const { state, events } = await this.store.load(id);
+    if (!state.exists || events.length === 0) throw notFound(id);
+
+    const [verification, chainRows] = await Promise.all([this.audit.verifyStream(id), this.streamHashes(id)]);
+    const verifiedAt = this.clock.now().toISOString();
+
+    const userIds = new Set<string>([requester.userId]);
+    const bodyIds = new Set<string>([state.proposerBodyId, state.content.delegatorBodyId, state.content.delegateBodyId]);
+    for (const e of events) {
+      if (e.metadata.actorId) userIds.add(e.metadata.actorId);
+      if (e.metadata.actorBodyId) bodyIds.add(e.metadata.actorBodyId);
+      const d = e.data as Record<string, unknown>;
+      if (e.type === 'ReviewerAssigned' && typeof d.reviewerId === 'string') userIds.add(d.reviewerId);
+      if (e.type === 'DecisionReassigned') for (const k of ['fromBodyId', 'toBodyId']) if (typeof d[k] === 'string') bodyIds.add(d[k] as string);
+      if (e.type === 'ProposalDrafted' || e.type === 'ProposalResubmitted' || e.type === 'DraftUpdated' || e.type === 'DecisionAmended') {
+        const c = (e.type === 'ProposalDrafted' ? d : d.changes) as Record<string, unknown> | undefined;
+        for (const k of ['delegatorBodyId', 'delegateBodyId']) if (typeof c?.[k] === 'string') bodyIds.add(c[k] as string);
+      }
+    }
+    const [users, bodies] = await Promise.all([this.userNames([...userIds]), this.bodyNames([...bodyIds].filter(Boolean))]);
+    const userName = (uid: string) => users.get(uid) ?? (uid === 'system' ? 'Hệ thống kiểm tra tự động' : uid);
+    const bodyName = (bid: string): Text => bodies.get(bid) ?? { vi: bid, en: bid };
+
+    const hashes = new Map(chainRows.map((h) => [h.streamVersion, h]));
+    const timeline: TimelineEntry[] = events.map((e) => {
+      const actor = this.actorOf(e, userName, bodies);
+      const subjectVi = actor.bodyNameVi ?? actor.roleVi;
+      const subjectEn = (actor.bodyId && bodies.get(actor.bodyId)?.en) || roleEn(actor.role);
+      const what = describeEvent(toDomainEvent(e), { subjectVi, subjectEn, kind: state.kind, userName, bodyName });
+      const h = hashes.get(e.streamVersion);
+      return {
+        version: e.streamVersion,
+        at: new Date(e.occurredAt).toISOString(),
+        atVi: formatInstantVi(e.occurredAt),
+        actor,
+        type: e.type,
+        whatVi: what.vi,
+        whatEn: what.en,
+        data: e.data,
+        hash: h ? { logSeq: h.logSeq, streamHash: h.streamHash, logHash: h.logHash } : null,
+      };
+    });
+
+    const findings: EvidenceFinding[] = Object.values(state.findings)
+      .sort((a, b) => a.raisedAt.localeCompare(b.raisedAt) || a.findingId.localeCompare(b.findingId))
+      .map((f) => ({
+        findingId: f.findingId, ruleId: f.ruleId, ruleVersion: f.ruleVersion, severity: f.severity, message: f.message,
+        open: f.open, raisedAt: f.raisedAt, resolvedAt: f.resolvedAt ?? null, resolution: f.resolution ?? null,
+      }));
+
+    const stage = getWorkflow(state.workflow.id, state.workflow.version)?.stages[state.stage];
+    const namedBodies: Record<string, string> = {};
+    for (const bid of [state.proposerBodyId, state.content.delegatorBodyId, state.content.delegateBodyId]) {
+      if (bid) namedBodies[bid] = bodyName(bid).vi;
+    }
+    const generatedAt = this.clock.now();
+    return {
+      schema: 'phancap.evidence-pack/1',
+      decisionId: id,
+      decision: { ...state, kindVi: KIND_VI[state.kind], stageVi: stage?.label.vi ?? state.stage, bodyNamesVi: namedBodies },
+      timeline,
+      appraisal: state.appraisal ?? null,
+      legalAppraisal: state.legalAppraisal ?? null,
+      councilSubmission: state.councilSubmission ?? null,
+      councilVote: state.councilVote ?? null,
+      decisionByCommittee: state.decision ?? null,
+      issuance: state.issuance ?? null,
+      amendments: state.amendments,
+      revocation: state.revocation ?? null,
+      findings,
+      documents: documentsOf(events, state.content.documents),
+      verification: {
+        result: verification,
+        status: verification.status,
+        statusVi: STATUS_VI[verification.status],
+        statusEn: STATUS_EN[verification.status],
+        streamHashes: chainRows,
+        verifiedAt,
+      },
+      generatedAt: generatedAt.toISOString(),
+      generatedAtVi: formatInstantVi(generatedAt),
+      generatedBy: {
+        userId: requester.userId,
+        displayName: requester.displayName ?? userName(requester.userId),
+        role: requester.role,
+        roleVi: roleVi(requester.role),
+      },
+    };
+  }
+
+  private actorOf(e: StoredEvent, userName: (id: string) => string, bodies: Map<string, Text>): EvidenceActor {
+    const m = e.metadata;
+    const role = m.actorRole ?? (m.actorId === 'system' ? 'system' : 'unknown');
+    const bodyId = m.actorBodyId ?? null;
+    return {
+      userId: m.actorId,
+      displayName: userName(m.actorId),
+      role,
+      roleVi: roleVi(role),
+      bodyId,
+      // The system acts as body "system": no body of the organisation, so the role names it.
+      bodyNameVi: bodyId ? (bodies.get(bodyId)?.vi ?? null) : null,
+    };
+  }
+
+  private async userNames(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows: Array<{ id: string; display_name: string }> = await this.db.query(
+      `SELECT id, display_name FROM users WHERE id = ANY($1::text[])`, [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.display_name]));
+  }
+
+  private async bodyNames(ids: string[]): Promise<Map<string, Text>> {
+    if (!ids.length) return new Map();
+    const rows: Array<{ id: string; name_vi: string; name_en: string }> = await this.db.query(
+      `SELECT id, name_vi, name_en FROM bodies WHERE id = ANY($1::text[])`, [ids],
+    );
+    return new Map(rows.map((r) => [r.id, { vi: r.name_vi, en: r.name_en }]));
+  }
+
+  /** The chain rows (event_hashes) of the stream: what the verifier recomputed and compared. */
+  private async streamHashes(id: string): Promise<StreamHash[]> {
+    const rows: Array<{ stream_version: number; log_seq: string; global_position: string; stream_hash: string; log_hash: string; chained_at: Date | string }> =
+      await this.db.query(
+        `SELECT stream_version, log_seq, global_position, stream_hash, log_hash, chained_at
+         FROM event_hashes WHERE stream_id = $1 ORDER BY stream_version`,
+        [id],
+      );
+    return rows.map((r) => ({
+      streamVersion: Number(r.stream_version),
+      logSeq: Number(r.log_seq),
+      globalPosition: Number(r.global_position),
+      streamHash: r.stream_hash,
+      logHash: r.log_hash,
+      chainedAt: new Date(r.chained_at).toISOString(),
+    }));
+  }
+}
+
+/**
+ * Every document the decision's history references (proposal content as drafted, revised or amended,
+ * and implementation reports), once each, in first-mention order; `source` says where.
+ */
+function documentsOf(events: StoredEvent[], current: DocumentRef[]): EvidenceDocument[] {
+  const out = new Map<string, EvidenceDocument>();
+  const add = (docs: unknown, source: string) => {
+    if (!Array.isArray(docs)) return;
+    for (const d of docs as DocumentRef[]) {
+      const key = `${d.reference}\u0000${d.title}\u0000${d.contentHash ?? ''}`;
+      if (!out.has(key)) out.set(key, { title: d.title, reference: d.reference, contentHash: d.contentHash ?? null, source });
+    }
+  };
+  add(current, 'Nội dung hiện hành / current content');
+  for (const e of events) {
+    const ev = toDomainEvent(e) as DecisionEvent;
+    switch (ev.type) {
+      case 'ProposalDrafted': add(ev.data.documents, `Dự thảo (phiên bản ${e.streamVersion}) / draft (v${e.streamVersion})`); break;
+      case 'DraftUpdated':
+      case 'ProposalResubmitted':
+      case 'DecisionAmended':
+        add(ev.data.changes?.documents, `Sửa đổi (phiên bản ${e.streamVersion}) / change (v${e.streamVersion})`); break;
+      case 'ImplementationReportFiled': add(ev.data.documents, `Báo cáo ${ev.data.period} / report ${ev.data.period}`); break;
+      default: break;
+    }
+  }
+  return [...out.values()];
+}

@@ -1,0 +1,182 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsISO8601, IsOptional, Min } from 'class-validator';
+import type { DecisionState } from '../domain/state.js';
+import type { Stage } from '../domain/types.js';
+import { problems, type FieldError } from '@app/kernel';
+import { DecisionStore } from './decision-store.js';
+
+// ---------------------------------------------------------------------------------------------
+// The structural diff (pure): what changed between two states of a decision.
+// ---------------------------------------------------------------------------------------------
+
+export type ChangeKind = 'added' | 'removed' | 'changed';
+
+export interface Change {
+  /** Where, e.g. `content.resources.budgetVnd`, `amendments[0].reason`, `findings["rule:key"].open`. */
+  path: string;
+  kind: ChangeKind;
+  before?: unknown;
+  after?: unknown;
+  /** For arrays of strings (compared as sets): the members only in `after`. */
+  added?: string[];
+  /** For arrays of strings (compared as sets): the members only in `before`. */
+  removed?: string[];
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const childPath = (path: string, key: string) =>
+  /^[A-Za-z_$][\w$]*$/.test(key) ? (path ? `${path}.${key}` : key) : `${path}[${JSON.stringify(key)}]`;
+
+/**
+ * The differences between `before` and `after`, as a flat list of changes, sorted by path:
+ * - objects are compared key by key (an `undefined` value counts as absent): a key only in `after` is
+ *   `added`, only in `before` is `removed`, in both but different is recursed into;
+ * - arrays whose elements are all strings on both sides (conditions, legal bases, power ids, facilities,
+ *   reasons) are compared AS SETS: order does not matter, and a difference is ONE `changed` entry at the
+ *   array's path with `before`, `after` and the members `added` and `removed`;
+ * - every other array (amendments, reports, documents, …) is compared BY INDEX: `path[i]` recursed into,
+ *   trailing elements `added` or `removed`;
+ * - anything else (numbers, strings, booleans, null, a change of shape) is `changed` when not equal.
+ */
+export function diffValues(before: unknown, after: unknown, path = ''): Change[] {
+  if (before === undefined && after === undefined) return [];
+  if (before === undefined) return [{ path, kind: 'added', after }];
+  if (after === undefined) return [{ path, kind: 'removed', before }];
+  if (isStringArray(before) && isStringArray(after)) {
+    const b = new Set(before);
+    const a = new Set(after);
+    const added = [...a].filter((x) => !b.has(x));
+    const removed = [...b].filter((x) => !a.has(x));
+    return added.length || removed.length ? [{ path, kind: 'changed', before, after, added, removed }] : [];
+  }
+  if (Array.isArray(before) && Array.isArray(after)) {
+    const out: Change[] = [];
+    for (let i = 0; i < Math.max(before.length, after.length); i++) {
+      const p = `${path}[${i}]`;
+      if (i >= after.length) out.push({ path: p, kind: 'removed', before: before[i] });
+      else if (i >= before.length) out.push({ path: p, kind: 'added', after: after[i] });
+      else out.push(...diffValues(before[i], after[i], p));
+    }
+    return out;
+  }
+  if (isPlainObject(before) && isPlainObject(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    return keys.flatMap((k) => diffValues(before[k], after[k], childPath(path, k)));
+  }
+  return Object.is(before, after) ? [] : [{ path, kind: 'changed', before, after }];
+}
+
+/** The parts of a decision compared: its content and its records (not its bookkeeping: id, version, timestamps). */
+export const COMPARED_FIELDS = [
+  'stage', 'revisionRound', 'reviewerId', 'content', 'appraisal', 'legalAppraisal', 'councilSubmission', 'councilVote',
+  'decision', 'issuance', 'amendments', 'reassignments', 'revocation', 'withdrawal', 'expiredOn', 'rejectionReasons',
+  'findings', 'reports', 'evaluations',
+] as const satisfies ReadonlyArray<keyof DecisionState>;
+
+/** The structural diff of two states of one decision (content and records), sorted by path. */
+export function diffDecisions(before: DecisionState, after: DecisionState): Change[] {
+  const pick = (s: DecisionState) => Object.fromEntries(COMPARED_FIELDS.map((f) => [f, s[f]]));
+  return diffValues(pick(before), pick(after));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The request and the query.
+// ---------------------------------------------------------------------------------------------
+
+export class CompareVersionsRequest {
+  @ApiPropertyOptional({ description: 'Phiên bản gốc (≥ 1) / the version to compare from; or give `fromAt`' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  from?: number;
+
+  @ApiPropertyOptional({ description: 'Phiên bản so sánh (≥ 1), mặc định hiện tại / the version to compare to (default: the head); or give `toAt`' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  to?: number;
+
+  @ApiPropertyOptional({ description: 'Thời điểm gốc (ISO 8601) / compare from the state as of this instant', example: '2026-03-06T00:00:00+07:00' })
+  @IsOptional() @IsISO8601({ strict: true })
+  fromAt?: string;
+
+  @ApiPropertyOptional({ description: 'Thời điểm so sánh (ISO 8601) / compare to the state as of this instant', example: '2026-03-11T00:00:00+07:00' })
+  @IsOptional() @IsISO8601({ strict: true })
+  toAt?: string;
+}
+
+export interface AsOf {
+  version?: number;
+  at?: string;
+}
+
+/** Checks the combination of `from`/`fromAt`/`to`/`toAt` (400 when wrong); returns both ends. */
+export function compareEnds(q: CompareVersionsRequest): { from: AsOf; to: AsOf } {
+  const errors: FieldError[] = [];
+  if (q.from === undefined && q.fromAt === undefined) {
+    errors.push({ field: 'from', constraint: 'required', reason: { vi: 'from: cần from hoặc fromAt', en: 'from: give from or fromAt' } });
+  }
+  if (q.from !== undefined && q.fromAt !== undefined) {
+    errors.push({ field: 'fromAt', constraint: 'exclusive', reason: { vi: 'fromAt: không dùng cùng from', en: 'fromAt: give either from or fromAt, not both' } });
+  }
+  if (q.to !== undefined && q.toAt !== undefined) {
+    errors.push({ field: 'toAt', constraint: 'exclusive', reason: { vi: 'toAt: không dùng cùng to', en: 'toAt: give either to or toAt, not both' } });
+  }
+  if (errors.length) throw problems.validation(errors);
+  return { from: { version: q.from, at: q.fromAt }, to: { version: q.to, at: q.toAt } };
+}
+
+export interface ComparisonEnd {
+  version: number;
+  stage: Stage;
+  asOf: AsOf;
+}
+
+export interface Comparison {
+  decisionId: string;
+  from: ComparisonEnd;
+  to: ComparisonEnd;
+  changes: Change[];
+}
+
+/** Two states of one decision (as of versions or instants) and what changed between them. */
+export class CompareVersionsQuery extends Query<Comparison> {
+  constructor(
+    readonly id: string,
+    readonly from: AsOf,
+    readonly to: AsOf,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(CompareVersionsQuery)
+export class CompareVersionsHandler implements IQueryHandler<CompareVersionsQuery> {
+  constructor(private readonly store: DecisionStore) {}
+
+  async execute({ id, from, to }: CompareVersionsQuery): Promise<Comparison> {
+    const [a, b] = await Promise.all([this.end(id, from, 'from'), this.end(id, to, 'to')]);
+    return {
+      decisionId: id,
+      from: { version: a.version, stage: a.stage, asOf: from },
+      to: { version: b.version, stage: b.stage, asOf: to },
+      changes: diffDecisions(a, b),
+    };
+  }
+
+  private async end(id: string, asOf: AsOf, side: 'from' | 'to'): Promise<DecisionState> {
+    const { state } = await this.store.load(id, { toVersion: asOf.version, toInstant: asOf.at });
+    const wanted = asOf.version !== undefined ? `phiên bản ${asOf.version}` : asOf.at !== undefined ? `thời điểm ${asOf.at}` : 'hiện tại';
+    const wantedEn = asOf.version !== undefined ? `version ${asOf.version}` : asOf.at !== undefined ? `instant ${asOf.at}` : 'now';
+    if (!state.exists) {
+      throw problems.notFound({ vi: `Hồ sơ ${id} chưa tồn tại tại ${wanted} (${side}).`, en: `Decision ${id} did not exist at ${wantedEn} (${side}).` });
+    }
+    if (asOf.version !== undefined && state.version < asOf.version) {
+      throw problems.notFound({
+        vi: `Hồ sơ ${id} mới có ${state.version} phiên bản; không có ${wanted} (${side}).`,
+        en: `Decision ${id} has ${state.version} version(s); there is no ${wantedEn} (${side}).`,
+      });
+    }
+    return state;
+  }
+}

@@ -1,0 +1,58 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { CommandBus } from '@nestjs/cqrs';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { Clock } from '@app/kernel';
+import { vietnamDate } from '../domain/rules/expires-after-period-end.js';
+import { ExecuteDecisionCommand } from './execute-decision-command.js';
+
+/**
+ * Expires every issued ủy quyền whose period ended before today (Vietnam time). The due list is read
+ * from the database each time, so nothing is lost across a restart; the command id is derived from the
+ * decision, so two sweeps (or two processes) expire a decision once.
+ */
+@Injectable()
+export class ExpirySweep implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('ExpirySweep');
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly commands: CommandBus,
+    private readonly clock: Clock,
+    private readonly config: ConfigService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const every = Number(this.config.get('EXPIRY_SWEEP_INTERVAL_MS') ?? 60_000);
+    if (every > 0) this.timer = setInterval(() => void this.sweep().catch((e) => this.logger.error(e)), every).unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Returns the ids it expired. */
+  async sweep(): Promise<string[]> {
+    const today = vietnamDate(this.clock.now().toISOString());
+    const due: Array<{ id: string }> = await this.db.query(
+      `SELECT id FROM decision_list WHERE kind = 'uy-quyen' AND stage = 'issued' AND period_to < $1 ORDER BY period_to`,
+      [today],
+    );
+    const done: string[] = [];
+    for (const { id } of due) {
+      try {
+        await this.commands.execute(
+          new ExecuteDecisionCommand(id, { type: 'expire', actor: { userId: 'system', role: 'system', bodyId: 'system' }, data: {} } as never, {
+            commandId: `expire:${id}`,
+          }),
+        );
+        done.push(id);
+      } catch (e) {
+        this.logger.warn(`Could not expire ${id}: ${(e as Error).message}`);
+      }
+    }
+    return done;
+  }
+}

@@ -1,0 +1,55 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { getWorkflow } from '../workflows/registry.js';
+import { type DecisionState } from '../domain/state.js';
+import { type Role, type Text } from '../domain/types.js';
+import { type StageDefinition } from '../workflows/definition.js';
+import { problems } from '@app/kernel';
+import { DecisionStore } from './decision-store.js';
+
+export interface DecisionView extends DecisionState {
+  stageInfo: StageDefinition | undefined;
+  /** The commands the asking user's role may run now, per the decision's workflow definition. */
+  allowedActions: Array<{ command: string; label: Text }>;
+  asOf?: { version?: number; at?: string };
+}
+
+/** A decision's state at its head, or as it was at a past version or instant. */
+export class GetDecisionQuery extends Query<DecisionView> {
+  constructor(
+    readonly id: string,
+    readonly role: Role,
+    readonly asOf: { version?: number; at?: string } = {},
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetDecisionQuery)
+export class GetDecisionHandler implements IQueryHandler<GetDecisionQuery> {
+  constructor(private readonly store: DecisionStore) {}
+
+  async execute({ id, role, asOf }: GetDecisionQuery): Promise<DecisionView> {
+    const { state } = await this.store.load(id, { toVersion: asOf.version, toInstant: asOf.at });
+    if (!state.exists) {
+      const past = asOf.version !== undefined || asOf.at !== undefined;
+      throw problems.notFound(
+        past
+          ? { vi: `Hồ sơ ${id} chưa tồn tại tại thời điểm/phiên bản được hỏi.`, en: `Decision ${id} did not exist at the version or instant asked for.` }
+          : { vi: `Không có hồ sơ quyết định ${id}.`, en: `No decision ${id}.` },
+      );
+    }
+    const workflow = getWorkflow(state.workflow.id, state.workflow.version);
+    const head = asOf.version === undefined && asOf.at === undefined;
+    const allowedActions = head && workflow
+      ? workflow.transitions
+          .filter((t) => t.command !== 'propose' && t.from.includes(state.stage) && t.roles.includes(role))
+          .map((t) => ({ command: t.command, label: t.label }))
+      : [];
+    return {
+      ...state,
+      stageInfo: workflow?.stages[state.stage],
+      allowedActions,
+      ...(head ? {} : { asOf }),
+    };
+  }
+}

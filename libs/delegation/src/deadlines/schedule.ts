@@ -1,0 +1,190 @@
+import type { WorkingCalendar } from '@app/calendar';
+import { evolve } from '../domain/evolve.js';
+import { initialDecisionState } from '../domain/initial-state.js';
+import { nextDay } from '../registry/holdings.js';
+import { vietnamDate } from '../domain/rules/expires-after-period-end.js';
+import { type DecisionEvent } from '../domain/events.js';
+import { type DecisionState } from '../domain/state.js';
+import { type IsoDate, type Role, type Stage, type Text } from '../domain/types.js';
+import { type WorkflowDefinition } from '../workflows/definition.js';
+
+export type DeadlineKind = 'stage' | 'report' | 'evaluation' | 'period-end';
+export type DeadlineStatus = 'open' | 'met' | 'late' | 'paused' | 'cancelled';
+
+/** One thing due, for whom, and how its date was computed. A row of the `deadlines` read model. */
+export interface DeadlineRow {
+  id: string;
+  decisionId: string;
+  kind: DeadlineKind;
+  subject: string;
+  title: Text;
+  startsOn: IsoDate;
+  dueOn: IsoDate;
+  remindOn: IsoDate;
+  escalateOn: IsoDate;
+  responsibleRole: Role;
+  responsibleBodyId: string | null;
+  responsibleUserId: string | null;
+  status: DeadlineStatus;
+  closedOn: IsoDate | null;
+  explanation: { summary: Text; steps: Array<{ date: IsoDate; counted: boolean; reason: Text }>; notes: Text[] };
+}
+
+export interface DeadlineInputs {
+  events: Array<{ event: DecisionEvent; occurredAt: string; version: number }>;
+  workflow: WorkflowDefinition;
+  calendar: WorkingCalendar;
+  today: IsoDate;
+  /** Which body answers for a role (e.g. the Sở Nội vụ for reviewers); null when unknown. */
+  bodyOfRole: (role: Role) => string | null;
+  reminderLeadWorkingDays: number;
+  expiryWarningDays: number;
+}
+
+const PERIOD_END: Text = { vi: 'Hết thời hạn ủy quyền', en: 'End of the authorisation period' };
+
+/** Where the dates of the in-effect deadlines come from. */
+const WHY: Record<DeadlineKind, Text> = {
+  stage: { vi: '', en: '' },
+  report: {
+    vi: 'báo cáo quý gửi trước ngày 15 tháng cuối quý (Kế hoạch 7781/KH-UBND tỉnh Quảng Nam)',
+    en: 'quarterly reports are due before the 15th of the quarter’s last month (Plan 7781/KH-UBND, Quảng Nam)',
+  },
+  evaluation: {
+    vi: 'định kỳ hằng năm đánh giá nội dung phân cấp, ủy quyền; hạn 31/01 năm sau',
+    en: 'each delegation is evaluated every year (Núi Thành plan, task 7); due by 31 January of the next year',
+  },
+  'period-end': {
+    vi: 'ngày cuối của thời hạn ủy quyền (Luật 72/2025/QH15, Điều 14); nhắc trước theo số ngày cấu hình',
+    en: 'the last day of the authorisation period (Law 72/2025, Art. 14); reminded the configured days before',
+  },
+};
+
+/** The working day `n` working days before `date` (the day a reminder goes out). */
+export function workingDaysBefore(calendar: WorkingCalendar, date: IsoDate, n: number): IsoDate {
+  let d = date;
+  for (let left = n; left > 0; ) {
+    d = addDays(d, -1);
+    if (calendar.isWorkingDay(d)) left--;
+  }
+  return d;
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The role that moves a decision on from a stage: the first forward transition's first role. */
+function responsibleRole(workflow: WorkflowDefinition, stage: Stage): Role | undefined {
+  const sideways = new Set(['withdraw', 'update-draft', 'amend', 'revoke', 'expire', 'file-report', 'record-evaluation']);
+  return workflow.transitions.find((t) => t.from.includes(stage) && !sideways.has(t.command))?.roles[0];
+}
+
+/**
+ * Every deadline of one decision, recomputed from its events (so the table can be rebuilt from the
+ * log): a deadline per timed stage (its clock stops while a revision request waits on the proposer:
+ * the appraisal resumes with the working days it had left), quarterly reports and yearly evaluations
+ * while it is in effect, and the end of an ủy quyền's period.
+ */
+export function deadlinesOf(input: DeadlineInputs): DeadlineRow[] {
+  const { workflow, calendar, events } = input;
+  const rows: DeadlineRow[] = [];
+  let state: DecisionState = initialDecisionState(events[0]?.event.type === 'ProposalDrafted' ? (events[0].event.data.decisionId) : '');
+  let current: DeadlineRow | undefined;
+  let paused: { row: DeadlineRow; remaining: number; since: IsoDate } | undefined;
+
+  for (const { event, occurredAt, version } of events) {
+    const before = state.stage;
+    state = evolve(state, event, { occurredAt, version });
+    if (state.stage === before && version !== 1) continue;
+    const day = vietnamDate(occurredAt);
+    if (current) {
+      if (state.stage === 'revision-requested' && before === 'in-appraisal') {
+        paused = { row: current, remaining: Math.max(0, calendar.workingDaysBetween(day, current.dueOn)), since: day };
+        current.status = 'paused';
+      } else {
+        current.status = day <= current.dueOn ? 'met' : 'late';
+      }
+      current.closedOn = day;
+      current = undefined;
+    }
+    const limit = workflow.stages[state.stage]?.timeLimitWorkingDays;
+    const role = responsibleRole(workflow, state.stage);
+    if (!limit || !role) continue;
+    const resumed = state.stage === 'in-appraisal' && paused ? paused : undefined;
+    const computed = calendar.addWorkingDays(day, resumed ? resumed.remaining : limit);
+    const notes: Text[] = resumed
+      ? [{
+          vi: `Thời hạn thẩm định tạm dừng từ ${resumed.since} đến ${day} (chờ bên đề xuất bổ sung); còn lại ${resumed.remaining} ngày làm việc.`,
+          en: `The appraisal clock stopped from ${resumed.since} to ${day} (waiting on the proposer); ${resumed.remaining} working days were left.`,
+        }]
+      : [];
+    paused = resumed ? undefined : paused;
+    const stageLabel = workflow.stages[state.stage]!.label;
+    current = {
+      id: `stage:${state.id}:${version}`,
+      decisionId: state.id,
+      kind: 'stage',
+      subject: state.stage,
+      title: { vi: `Hạn bước «${stageLabel.vi}»`, en: `Time limit of stage "${stageLabel.en}"` },
+      startsOn: day,
+      dueOn: computed.due,
+      remindOn: workingDaysBefore(calendar, computed.due, input.reminderLeadWorkingDays),
+      escalateOn: nextDay(computed.due),
+      responsibleRole: role,
+      responsibleBodyId: role === 'proposer' ? state.proposerBodyId : input.bodyOfRole(role),
+      responsibleUserId: state.stage === 'in-appraisal' ? state.reviewerId ?? null : null,
+      status: 'open',
+      closedOn: null,
+      explanation: { summary: computed.summary, steps: computed.explanation, notes },
+    };
+    rows.push(current);
+  }
+  if (current && ['rejected', 'withdrawn', 'revoked', 'expired'].includes(state.stage)) current.status = 'cancelled';
+  if (state.issuance) rows.push(...inEffectDeadlines(state, input));
+  return rows;
+}
+
+/** Reports each quarter, an evaluation each year, and an ủy quyền's period end, while in effect. */
+function inEffectDeadlines(state: DecisionState, input: DeadlineInputs): DeadlineRow[] {
+  const { calendar, today } = input;
+  const start = state.issuance!.effectiveFrom;
+  const ended = state.revocation?.effectiveFrom ?? (state.kind === 'uy-quyen' && state.content.period ? nextDay(state.content.period.to) : null);
+  const horizon = addDays(today, 100);
+  const rows: DeadlineRow[] = [];
+  const row = (id: string, kind: DeadlineKind, subject: string, title: Text, dueOn: IsoDate, role: Role, bodyId: string | null, done?: string): DeadlineRow => {
+    const closedOn = done ? vietnamDate(done) : null;
+    const why = WHY[kind];
+    return {
+      id, decisionId: state.id, kind, subject, title, startsOn: start, dueOn,
+      remindOn: workingDaysBefore(calendar, dueOn, input.reminderLeadWorkingDays),
+      escalateOn: nextDay(dueOn), responsibleRole: role, responsibleBodyId: bodyId, responsibleUserId: null,
+      status: closedOn ? (closedOn <= dueOn ? 'met' : 'late') : 'open', closedOn,
+      explanation: { summary: { vi: `Hạn ${dueOn}: ${why.vi}`, en: `Due ${dueOn}: ${why.en}` }, steps: [], notes: [] },
+    };
+  };
+  // Quarterly reports, due before the 15th of the quarter's last month (seed 003).
+  for (let [y, q] = [Number(start.slice(0, 4)), Math.floor((Number(start.slice(5, 7)) - 1) / 3) + 1]; ; q === 4 ? ((y += 1), (q = 1)) : (q += 1)) {
+    const due = `${y}-${String(q * 3).padStart(2, '0')}-14`;
+    if (due > horizon || (ended && due >= ended)) break;
+    if (due < start) continue;
+    const period = `${y}-Q${q}`;
+    const filed = state.reports.find((r) => r.period === period);
+    rows.push(row(`report:${state.id}:${period}`, 'report', period, { vi: `Báo cáo kết quả thực hiện quý ${q}/${y}`, en: `Implementation report for Q${q} ${y}` }, due, 'proposer', state.content.delegateBodyId, filed?.filedAt));
+  }
+  // A yearly evaluation of every full year in effect (seed 000, task 7), due by 31 January.
+  for (let y = Number(start.slice(0, 4)); `${y + 1}-01-31` <= horizon; y++) {
+    if (ended && ended <= `${y}-12-31`) break;
+    const done = state.evaluations.find((e) => e.year === y);
+    rows.push(row(`evaluation:${state.id}:${y}`, 'evaluation', String(y), { vi: `Đánh giá năm ${y}`, en: `Evaluation of ${y}` }, `${y + 1}-01-31`, 'reviewer', input.bodyOfRole('reviewer'), done?.recordedAt));
+  }
+  if (state.kind === 'uy-quyen' && state.content.period && !state.revocation) {
+    const r = row(`period-end:${state.id}`, 'period-end', state.content.period.to, PERIOD_END, state.content.period.to, 'committee-office', input.bodyOfRole('committee-office'), state.expiredOn ? `${state.expiredOn}T00:00:00+07:00` : undefined);
+    r.remindOn = addDays(r.dueOn, -input.expiryWarningDays);
+    rows.push(r);
+  }
+  if (['revoked', 'expired'].includes(state.stage)) for (const r of rows) if (r.status === 'open' && ended && r.dueOn >= ended) r.status = 'cancelled';
+  return rows;
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { JwtModule } from '@nestjs/jwt';
+import { randomBytes } from 'node:crypto';
+import { FailedLogins } from './failed-logins.js';
+import { TokenVerifier } from './token-verifier.js';
+import { UserDirectory } from './user-directory.js';
+
+/** Users, their tokens and the failed-login log. */
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      global: true,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => ({
+        // Without JWT_SECRET (development only) each start signs with a fresh random key.
+        secret: config.get<string>('JWT_SECRET') ?? randomBytes(48).toString('hex'),
+        signOptions: { algorithm: 'HS256', expiresIn: config.get('JWT_EXPIRES_IN') ?? '8h' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+  ],
+  providers: [UserDirectory, TokenVerifier, FailedLogins],
+  exports: [UserDirectory, TokenVerifier, FailedLogins],
+})
+export class IdentityModule {}

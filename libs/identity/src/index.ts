@@ -1,0 +1,10 @@
+// The identity and access context (@app/identity): users, tokens, the access policy.
+export * from './access.policy.js';
+export * from './token-verifier.js';
+export * from './failed-logins.js';
+export * from './user-directory.js';
+export * from './user.entity.js';
+export * from './migrations/1732400600000-identity-and-access.js';
+export * from './authenticated-user.js';
+export * from './login-limiter.js';
+export * from './identity.module.js';

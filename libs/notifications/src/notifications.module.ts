@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { CalendarModule } from '@app/calendar';
+import { EmailChannel } from './email-channel.js';
+import { WebhookChannel } from './webhook-channel.js';
+import { NotificationDispatcher } from './dispatch/notification-dispatcher.js';
+import { ReminderProcessor } from './dispatch/reminder.processor.js';
+
+/** Reminders and escalations: the in-app inbox, e-mail (SMTP_URL) and the signed webhook (WEBHOOK_URL). */
+@Module({
+  imports: [CalendarModule],
+  providers: [
+    {
+      provide: NotificationDispatcher,
+      inject: [getDataSourceToken(), ConfigService],
+      useFactory: (db: DataSource, config: ConfigService) => {
+        const smtp = config.get<string>('SMTP_URL');
+        const webhook = config.get<string>('WEBHOOK_URL');
+        return new NotificationDispatcher(db, {
+          email: smtp ? new EmailChannel(smtp, config.get<string>('MAIL_FROM') ?? 'phancap <no-reply@phancap.local>') : undefined,
+          webhook: webhook ? new WebhookChannel(webhook, config.getOrThrow<string>('WEBHOOK_SECRET')) : undefined,
+        });
+      },
+    },
+    ReminderProcessor,
+  ],
+  exports: [NotificationDispatcher, ReminderProcessor],
+})
+export class NotificationsModule {}

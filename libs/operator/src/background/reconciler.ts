@@ -1,0 +1,82 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { vietnamDate } from '@app/delegation';
+import { Clock } from '@app/kernel';
+import { DecisionStore } from '@app/delegation';
+import { JobQueue, jobIds } from '@app/jobs';
+
+/** 08:00 in Vietnam on a date: when reminders go out. */
+const morningOf = (day: string) => new Date(`${day}T08:00:00+07:00`);
+
+export interface ReconcileReport {
+  reprojected: number;
+  remindersScheduled: number;
+  checksScheduled: number;
+}
+
+/**
+ * Makes the queue agree with the deadline table. BullMQ's delayed jobs are only triggers: when Redis
+ * lost them (flushed, restarted without persistence) this re-creates every missing one from the table,
+ * with the same deterministic ids. It also moves time-based deadlines on (a new quarter's report) and
+ * queues each day's checks of the delegations in effect.
+ */
+@Injectable()
+export class Reconciler {
+  private readonly logger = new Logger('Reconciler');
+  private lastDaily = '';
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly queue: JobQueue,
+    private readonly store: DecisionStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async tick(): Promise<ReconcileReport> {
+    const today = vietnamDate(this.clock.now().toISOString());
+    let reprojected = 0;
+    let checksScheduled = 0;
+    if (this.lastDaily !== today) {
+      const issued: Array<{ id: string }> = await this.db.query(`SELECT id FROM decision_list WHERE stage = 'issued' ORDER BY id`);
+      for (const { id } of issued) {
+        await this.store.reproject(id);
+        await this.queue.enqueue('check-decision', { decisionId: id, reason: `daily ${today}` }, { jobId: jobIds.dailyCheck(id, today) });
+      }
+      reprojected = checksScheduled = issued.length;
+      this.lastDaily = today;
+    }
+    const remindersScheduled = await this.scheduleReminders();
+    if (remindersScheduled) this.logger.log(`Scheduled ${remindersScheduled} reminder job(s)`);
+    return { reprojected, remindersScheduled, checksScheduled };
+  }
+
+  /** Ensures a job exists for every reminder and escalation of an open deadline not yet sent. */
+  async scheduleReminders(decisionId?: string): Promise<number> {
+    const rows: Array<{ id: string; kind: string; remind_on: string; escalate_on: string }> = await this.db.query(
+      `SELECT dl.id, dl.kind, to_char(dl.remind_on,'YYYY-MM-DD') AS remind_on, to_char(dl.escalate_on,'YYYY-MM-DD') AS escalate_on
+         FROM deadlines dl
+        WHERE dl.status = 'open' AND ($1::uuid IS NULL OR dl.decision_id = $1)
+          AND (NOT EXISTS (SELECT 1 FROM notifications n WHERE n.id = 'remind:' || dl.id)
+               OR (dl.kind <> 'period-end' AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.id = 'escalate:' || dl.id)))
+        ORDER BY dl.remind_on`,
+      [decisionId ?? null],
+    );
+    const sent = new Set<string>(
+      (await this.db.query(`SELECT id FROM notifications WHERE id = ANY($1)`, [rows.flatMap((r) => [`remind:${r.id}`, `escalate:${r.id}`])]))
+        .map((r: { id: string }) => r.id),
+    );
+    let scheduled = 0;
+    for (const r of rows) {
+      const wanted: Array<['remind' | 'escalate', string]> = [['remind', r.remind_on]];
+      if (r.kind !== 'period-end') wanted.push(['escalate', r.escalate_on]);
+      for (const [type, day] of wanted) {
+        const jobId = jobIds.reminder(r.id, type);
+        if (sent.has(jobId) || (await this.queue.pending('send-reminder', jobId))) continue;
+        await this.queue.enqueue('send-reminder', { deadlineId: r.id, type }, { jobId, runAt: morningOf(day) });
+        scheduled++;
+      }
+    }
+    return scheduled;
+  }
+}

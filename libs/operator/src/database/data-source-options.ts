@@ -1,0 +1,40 @@
+import type { DataSourceOptions } from 'typeorm';
+import { CHAIN_MIGRATIONS, EVENT_STORE_MIGRATIONS } from '@app/event-store';
+import { BodyEntity } from '@app/organisation';
+import { PowerEntity } from '@app/organisation';
+import { UserEntity } from '@app/identity';
+import { DecisionListEntity } from '@app/delegation';
+import { PowerHoldingEntity } from '@app/delegation';
+import { ReferenceAndReadModels1732400100000 } from './1732400100000-reference-and-read-models.js';
+import { CALENDAR_MIGRATIONS } from '@app/calendar';
+import { NOTIFICATION_MIGRATIONS } from '@app/notifications';
+import { DeadlinesAndFindings1732400400000 } from '@app/delegation';
+import { IdentityAndAccess1732400600000 } from '@app/identity';
+import { OrganisationHistory1732400500000 } from '@app/organisation';
+import { PowerCatalogue1732400800000 } from '@app/organisation';
+import { AccessTrail1732400970000 } from '@app/audit';
+
+/** One place that lists the entities and migrations; the app, the migrate script and tests share it. */
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: [BodyEntity, PowerEntity, UserEntity, DecisionListEntity, PowerHoldingEntity],
+    migrations: [
+      ...EVENT_STORE_MIGRATIONS,
+      ...CHAIN_MIGRATIONS,
+      ReferenceAndReadModels1732400100000,
+      ...CALENDAR_MIGRATIONS,
+      ...NOTIFICATION_MIGRATIONS,
+      DeadlinesAndFindings1732400400000,
+      OrganisationHistory1732400500000,
+      IdentityAndAccess1732400600000,
+      PowerCatalogue1732400800000,
+      AccessTrail1732400970000,
+    ],
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    // A transaction left open would hold back every log follower (they read below the oldest open one).
+    extra: { max: 10, options: '-c idle_in_transaction_session_timeout=60000' },
+  };
+}

@@ -1,0 +1,57 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { AccountabilityModule, CheckDecisionProcessor } from '@app/accountability';
+import { AuditModule, AuditService } from '@app/audit';
+import { DelegationModule } from '@app/delegation';
+import { BullJobQueue, InProcessJobQueue, JobHandlers, JobQueue, bullSettings } from '@app/jobs';
+import { Clock } from '@app/kernel';
+import { NotificationsModule, ReminderProcessor } from '@app/notifications';
+import { BackgroundJobs, type ProcessRole } from './background/background.js';
+import { LogDispatcher } from './background/log-dispatcher.js';
+import { Reconciler } from './background/reconciler.js';
+import { DemoSeeder } from './demo/demo-seeder.js';
+
+/**
+ * Running the system: the job handlers (one per job, checked at start-up), the queue (BullMQ with
+ * REDIS_URL, else in this process), the log follower that turns events into jobs, the reconciler,
+ * the background loops of this process's role, and the demo seed.
+ */
+@Module({})
+export class OperatorModule {
+  static forRoot(options: { role: ProcessRole }): DynamicModule {
+    return {
+      module: OperatorModule,
+      imports: [DelegationModule, AccountabilityModule, NotificationsModule, AuditModule],
+      providers: [
+        {
+          provide: JobHandlers,
+          inject: [CheckDecisionProcessor, ReminderProcessor],
+          useFactory: (checks: CheckDecisionProcessor, reminders: ReminderProcessor) => {
+            const handlers = new JobHandlers();
+            handlers.register('check-decision', (p) => checks.run(p));
+            handlers.register('send-reminder', (p) => reminders.run(p));
+            return handlers;
+          },
+        },
+        {
+          provide: JobQueue,
+          inject: [ConfigService, JobHandlers, Clock],
+          useFactory: (config: ConfigService, handlers: JobHandlers, clock: Clock) => {
+            const redis = config.get<string>('REDIS_URL');
+            return redis ? new BullJobQueue(bullSettings(redis, config.get('QUEUE_PREFIX'))) : new InProcessJobQueue(handlers, () => clock.now());
+          },
+        },
+        Reconciler,
+        LogDispatcher,
+        {
+          provide: BackgroundJobs,
+          inject: [ConfigService, JobHandlers, LogDispatcher, Reconciler, JobQueue, AuditService],
+          useFactory: (config: ConfigService, handlers: JobHandlers, logs: LogDispatcher, reconciler: Reconciler, queue: JobQueue, audit: AuditService) =>
+            new BackgroundJobs(options.role, config, handlers, logs, reconciler, queue, audit),
+        },
+        DemoSeeder,
+      ],
+      exports: [JobHandlers, JobQueue, LogDispatcher, Reconciler],
+    };
+  }
+}

@@ -17,3 +17,4 @@ export {
   type Upcaster,
 } from './types.js';
 export * from './chain/index.js';
+export * from './decider.js';

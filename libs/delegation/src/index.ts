@@ -23,3 +23,4 @@ export * from './projections/decision-list.entity.js';
 export * from './projections/power-holding.entity.js';
 export * from './migrations/1732400400000-deadlines-and-findings.js';
 export * from './delegation.module.js';
+export * from './domain/decider.js';

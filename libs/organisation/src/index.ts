@@ -5,11 +5,13 @@ export * from './domain/commands.js';
 export * from './domain/rules.js';
 export * from './domain/state.js';
 export * from './domain/decide.js';
+export * from './domain/body-decider.js';
 // The powers catalogue (powers defined, revised, retired on effective dates).
 export * from './domain/power-events.js';
 export * from './domain/power-rules.js';
 export * from './domain/power-state.js';
 export * from './domain/power-decide.js';
+export * from './domain/power-decider.js';
 export * from './domain/sectors.js';
 export * from './application/body-store.js';
 export * from './application/power-store.js';

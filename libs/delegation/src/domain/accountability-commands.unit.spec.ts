@@ -1,93 +1,74 @@
 import { describe, expect, it } from '@jest/globals';
-import { cmd, eventsTo, given, NOW } from '../testing/fixtures.js';
-import { currentWorkflow } from '../workflows/registry.js';
-import { decide } from './decide.js';
+import { cmd, decision, eventsTo, NOW } from '../testing/fixtures.js';
 import type { DecisionEvent } from './events.js';
 import { evolve } from './evolve.js';
 import type { DecisionState } from './state.js';
-import type { DecisionKind } from './types.js';
 
 const report = (period: string) =>
   cmd('file-report', { period, summary: 'Kết quả thực hiện quý', documents: [{ title: 'Báo cáo', reference: '12/BC-UBND' }] }, 'proposer');
 const evaluation = (year: number) =>
   cmd('record-evaluation', { year, result: 'needs-adjustment', summary: 'Cần điều chỉnh', recommendations: ['Bổ sung biên chế'] }, 'reviewer');
 
-function run(kind: DecisionKind, state: DecisionState, c: Parameters<typeof decide>[0]) {
-  return decide(c, state, currentWorkflow(kind));
-}
-
+/** Folds accountability facts (not commands) onto a state: findings are raised by the checks, not decided. */
 function then(state: DecisionState, events: DecisionEvent[], occurredAt = NOW): DecisionState {
   return events.reduce((s, e) => evolve(s, e, { occurredAt, version: s.version + 1 }), state);
 }
 
 describe.each(['phan-cap', 'uy-quyen'] as const)('%s in effect: reports and evaluations', (kind) => {
-  const issued = given(eventsTo(kind, 'issued'));
+  const inEffect = eventsTo(kind, 'issued');
+  const issued = decision.given(inEffect);
 
   it('files a quarterly report, recorded without changing the stage or its clock', () => {
-    const result = run(kind, issued, report('2026-Q2'));
-    expect(result).toEqual({
-      ok: true,
-      events: [{ type: 'ImplementationReportFiled', data: { period: '2026-Q2', summary: 'Kết quả thực hiện quý', documents: [{ title: 'Báo cáo', reference: '12/BC-UBND' }] } }],
-    });
-    const after = then(issued, result.ok ? result.events : []);
-    expect(after.stage).toBe('issued');
-    expect(after.stageEnteredAt).toBe(issued.stageEnteredAt);
-    expect(after.reports).toEqual([{ period: '2026-Q2', summary: 'Kết quả thực hiện quý', filedAt: NOW, documents: [{ title: 'Báo cáo', reference: '12/BC-UBND' }] }]);
+    const documents = [{ title: 'Báo cáo', reference: '12/BC-UBND' }];
+    const after = issued
+      .when(report('2026-Q2'))
+      .then([{ type: 'ImplementationReportFiled', data: { period: '2026-Q2', summary: 'Kết quả thực hiện quý', documents } }])
+      .thenState({ stage: 'issued', stageEnteredAt: issued.state.stageEnteredAt! });
+    expect(after.reports).toEqual([{ period: '2026-Q2', summary: 'Kết quả thực hiện quý', filedAt: NOW, documents }]);
   });
 
   it('refuses a second report for the same quarter, but takes the next one', () => {
-    const filed = then(issued, [{ type: 'ImplementationReportFiled', data: { period: '2026-Q2', summary: 's', documents: [] } }]);
-    const again = run(kind, filed, report('2026-Q2'));
-    expect(again).toMatchObject({ ok: false, refusal: { kind: 'rule-violated', rule: { id: 'report-filed-once' }, field: 'period' } });
-    expect(run(kind, filed, report('2026-Q3')).ok).toBe(true);
+    const filed = decision.given([...inEffect, { type: 'ImplementationReportFiled', data: { period: '2026-Q2', summary: 's', documents: [] } }]);
+    filed.when(report('2026-Q2')).thenRefuses('report-filed-once', { kind: 'rule-violated', field: 'period' });
+    filed.when(report('2026-Q3')).thenAccepts();
   });
 
   it.each(['2026-Q5', '2026-Q0', '2026Q2', 'Q2-2026', '26-Q1', '2026-q2', ''])('refuses the period %j', (period) => {
-    expect(run(kind, issued, report(period))).toMatchObject({
-      ok: false,
-      refusal: { kind: 'rule-violated', rule: { id: 'report-period-format' }, field: 'period' },
-    });
+    issued.when(report(period)).thenRefuses('report-period-format', { kind: 'rule-violated', field: 'period' });
   });
 
   it('records the yearly evaluation once per year', () => {
-    const result = run(kind, issued, evaluation(2026));
-    expect(result).toEqual({
-      ok: true,
-      events: [{ type: 'EvaluationRecorded', data: { year: 2026, result: 'needs-adjustment', summary: 'Cần điều chỉnh', recommendations: ['Bổ sung biên chế'] } }],
-    });
-    const after = then(issued, result.ok ? result.events : []);
+    const recorded: DecisionEvent = {
+      type: 'EvaluationRecorded',
+      data: { year: 2026, result: 'needs-adjustment', summary: 'Cần điều chỉnh', recommendations: ['Bổ sung biên chế'] },
+    };
+    const after = issued.when(evaluation(2026)).then([recorded]).thenState({ stageEnteredAt: issued.state.stageEnteredAt! });
     expect(after.evaluations).toEqual([{ year: 2026, result: 'needs-adjustment', summary: 'Cần điều chỉnh', recommendations: ['Bổ sung biên chế'], recordedAt: NOW }]);
-    expect(after.stageEnteredAt).toBe(issued.stageEnteredAt);
-    expect(run(kind, after, evaluation(2026))).toMatchObject({ ok: false, refusal: { rule: { id: 'evaluation-once-a-year' }, field: 'year' } });
-    expect(run(kind, after, evaluation(2027)).ok).toBe(true);
+    const evaluated = decision.given([...inEffect, recorded]);
+    evaluated.when(evaluation(2026)).thenRefuses('evaluation-once-a-year', { field: 'year' });
+    evaluated.when(evaluation(2027)).thenAccepts();
   });
 
   it.each([2026.5, 0, -1, Number.NaN])('refuses the year %p', (year) => {
-    expect(run(kind, issued, evaluation(year))).toMatchObject({ ok: false, refusal: { rule: { id: 'evaluation-once-a-year' } } });
+    issued.when(evaluation(year)).thenRefuses('evaluation-once-a-year');
   });
 
   it('takes reports from the proposer only and evaluations from Sở Nội vụ reviewers only', () => {
-    expect(run(kind, issued, { ...report('2026-Q2'), actor: { userId: 'u', role: 'reviewer', bodyId: 'so-noi-vu' } })).toMatchObject({
-      ok: false,
-      refusal: { kind: 'role-not-allowed', allowedRoles: ['proposer'] },
-    });
-    expect(run(kind, issued, { ...evaluation(2026), actor: { userId: 'u', role: 'proposer', bodyId: 'x' } })).toMatchObject({
-      ok: false,
-      refusal: { kind: 'role-not-allowed', allowedRoles: ['reviewer', 'reviewer-lead'] },
-    });
+    issued.when({ ...report('2026-Q2'), actor: { userId: 'u', role: 'reviewer', bodyId: 'so-noi-vu' } }).thenRefuses('role-not-allowed', { allowedRoles: ['proposer'] });
+    issued.when({ ...evaluation(2026), actor: { userId: 'u', role: 'proposer', bodyId: 'x' } }).thenRefuses('role-not-allowed', { allowedRoles: ['reviewer', 'reviewer-lead'] });
   });
 
   it('refuses both before issuance and after the delegation ended', () => {
     for (const stage of ['approved', 'revoked'] as const) {
-      const s = given(eventsTo(kind, stage));
-      expect(run(kind, s, report('2026-Q2'))).toMatchObject({ ok: false, refusal: { kind: 'command-not-allowed-in-stage', allowedStages: ['issued'] } });
-      expect(run(kind, s, evaluation(2026))).toMatchObject({ ok: false, refusal: { kind: 'command-not-allowed-in-stage' } });
+      const s = decision.given(eventsTo(kind, stage));
+      s.when(report('2026-Q2')).thenRefuses('command-not-allowed-in-stage', { allowedStages: ['issued'] });
+      s.when(evaluation(2026)).thenRefuses('command-not-allowed-in-stage');
     }
   });
 });
 
 describe('findings on the decision', () => {
-  const issued = given(eventsTo('phan-cap', 'issued'));
+  const issued = decision.given(eventsTo('phan-cap', 'issued')).state;
   const raised: DecisionEvent = {
     type: 'FindingRaised',
     data: {

@@ -1,16 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { cmd, eventsTo, given } from '../testing/fixtures.js';
-import { PHAN_CAP_V1 } from '../workflows/registry.js';
-import { decide } from './decide.js';
+import { cmd, decision, eventsTo } from '../testing/fixtures.js';
 
 /** Law 72/2025 Art. 35.2: approved iff votes for exceed half of ALL delegates, whoever turned up. */
-const awaiting = given(eventsTo('phan-cap', 'awaiting-council'));
+const awaiting = decision.given(eventsTo('phan-cap', 'awaiting-council'));
 const vote = (totalDelegates: number, votesFor: number, votesAgainst: number, abstentions: number) =>
-  decide(
+  awaiting.when(
     cmd('record-council-vote', { session: 'Kỳ họp', sessionDate: '2026-03-20', totalDelegates, votesFor, votesAgainst, abstentions, reasons: ['Không đạt'] }, 'council-office'),
-    awaiting,
-    PHAN_CAP_V1,
   );
 
 const validTally = fc
@@ -27,10 +23,8 @@ describe('HĐND majority of all delegates', () => {
   it('approves iff votesFor * 2 > totalDelegates, for every valid split', () => {
     fc.assert(
       fc.property(validTally, ({ total, votesFor, votesAgainst, abstentions }) => {
-        const result = vote(total, votesFor, votesAgainst, abstentions);
-        if (!result.ok) return false;
-        const data = result.events[0]!.data as { outcome: string };
-        return data.outcome === (votesFor * 2 > total ? 'approved' : 'rejected');
+        const [recorded] = vote(total, votesFor, votesAgainst, abstentions).thenAccepts();
+        return (recorded!.data as { outcome: string }).outcome === (votesFor * 2 > total ? 'approved' : 'rejected');
       }),
       { numRuns: 2000 },
     );
@@ -39,15 +33,15 @@ describe('HĐND majority of all delegates', () => {
   it('refuses any tally that counts more votes than delegates', () => {
     fc.assert(
       fc.property(validTally, fc.integer({ min: 1, max: 50 }), ({ total, votesFor, votesAgainst, abstentions }, extra) => {
-        const result = vote(total, votesFor, votesAgainst, abstentions + (total - votesFor - votesAgainst - abstentions) + extra);
-        return !result.ok && result.refusal.kind === 'rule-violated' && result.refusal.rule.id === 'council-vote-counts-valid';
+        vote(total, votesFor, votesAgainst, abstentions + (total - votesFor - votesAgainst - abstentions) + extra)
+          .thenRefuses('council-vote-counts-valid', { kind: 'rule-violated' });
       }),
     );
   });
 
   it('rejects exactly half, and approves half plus one', () => {
-    expect(vote(50, 25, 0, 0)).toMatchObject({ ok: true, events: [{ data: { outcome: 'rejected' } }] });
-    expect(vote(50, 26, 0, 0)).toMatchObject({ ok: true, events: [{ data: { outcome: 'approved' } }] });
-    expect(vote(51, 26, 25, 0)).toMatchObject({ ok: true, events: [{ data: { outcome: 'approved' } }] });
+    expect(vote(50, 25, 0, 0).thenAccepts()).toMatchObject([{ data: { outcome: 'rejected' } }]);
+    expect(vote(50, 26, 0, 0).thenAccepts()).toMatchObject([{ data: { outcome: 'approved' } }]);
+    expect(vote(51, 26, 25, 0).thenAccepts()).toMatchObject([{ data: { outcome: 'approved' } }]);
   });
 });

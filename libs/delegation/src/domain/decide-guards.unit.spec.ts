@@ -1,9 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { AFTER_PERIOD, eventsTo, given, stagesOf, validCommand } from '../testing/fixtures.js';
+import { decision, eventsTo, given, stagesOf, validCommand } from '../testing/fixtures.js';
 import { currentWorkflow, WORKFLOWS } from '../workflows/registry.js';
 import { COMMAND_TYPES } from './commands.js';
 import { decide } from './decide.js';
-import { evolve } from './evolve.js';
 import { ROLES } from './types.js';
 
 /**
@@ -23,16 +22,17 @@ describe('existence', () => {
   it.each(WORKFLOWS.flatMap((wf) => COMMAND_TYPES.filter((c) => c !== 'propose').map((c) => [wf.id, c] as const)))(
     '%s: %s on a decision that does not exist → decision-not-found',
     (kind, command) => {
-      const result = decide(validCommand(command, kind), given([]), currentWorkflow(kind));
-      expect(result).toEqual({ ok: false, refusal: { kind: 'decision-not-found' } });
+      expect(decision.given([]).when(validCommand(command, kind)).thenRefuses('decision-not-found')).toEqual({ kind: 'decision-not-found' });
+      // The decider refuses before any workflow is known; decide's own guard does too, whatever workflow it is handed.
+      expect(decide(validCommand(command, kind), given([]), currentWorkflow(kind))).toEqual({ ok: false, refusal: { kind: 'decision-not-found' } });
     },
   );
 
   it.each(WORKFLOWS.flatMap((wf) => stagesOf(wf).map((s) => [wf.id, s] as const)))(
     '%s: propose on an existing decision in %s → decision-already-exists',
     (kind, stage) => {
-      const result = decide(validCommand('propose', kind), given(eventsTo(kind, stage)), currentWorkflow(kind));
-      expect(result).toEqual({ ok: false, refusal: { kind: 'decision-already-exists' } });
+      const refusal = decision.given(eventsTo(kind, stage)).when(validCommand('propose', kind)).thenRefuses('decision-already-exists');
+      expect(refusal).toEqual({ kind: 'decision-already-exists' });
     },
   );
 });
@@ -42,11 +42,10 @@ describe('commands outside their stages → command-not-allowed-in-stage (409)',
     '%s: %s in %s',
     (kind, command, stage, row) => {
       // Run by admin, who holds no workflow role: the stage refusal must still come first.
+      const inStage = decision.given(eventsTo(kind, stage));
       for (const role of ['admin', undefined] as const) {
-        const result = decide(validCommand(command, kind, role), given(eventsTo(kind, stage)), currentWorkflow(kind));
-        expect(result).toEqual({
-          ok: false,
-          refusal: { kind: 'command-not-allowed-in-stage', command, stage, allowedStages: row.allowedStages },
+        expect(inStage.when(validCommand(command, kind, role)).thenRefuses('command-not-allowed-in-stage')).toEqual({
+          kind: 'command-not-allowed-in-stage', command, stage, allowedStages: row.allowedStages,
         });
       }
     },
@@ -59,32 +58,23 @@ describe('roles → role-not-allowed (403) or the transition', () => {
   it.each(allowedRows.flatMap((r) => ROLES.map((role) => [r.kind, r.command, r.stage, role] as const)))(
     '%s: %s in %s by %s',
     (kind, command, stage, role) => {
-      const wf = currentWorkflow(kind);
-      const t = wf.transitions.find((x) => x.command === command)!;
-      const state = given(eventsTo(kind, stage));
-      const result = decide(validCommand(command, kind, role), state, wf);
+      const t = currentWorkflow(kind).transitions.find((x) => x.command === command)!;
+      const when = decision.given(eventsTo(kind, stage)).when(validCommand(command, kind, role));
       if (!t.roles.includes(role)) {
-        expect(result).toEqual({
-          ok: false,
-          refusal: { kind: 'role-not-allowed', command, stage, role, allowedRoles: t.roles },
-        });
+        expect(when.thenRefuses('role-not-allowed')).toEqual({ kind: 'role-not-allowed', command, stage, role, allowedRoles: t.roles });
         return;
       }
-      if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.refusal)}`);
-      expect(result.events).toHaveLength(1);
+      expect(when.thenAccepts()).toHaveLength(1);
       // Then: the new stage is one the definition promises for this transition.
-      const after = evolve(state, result.events[0]!, { occurredAt: command === 'expire' ? AFTER_PERIOD : '2026-05-01T00:00:00.000Z', version: state.version + 1 });
-      expect(t.to).toContain(after.stage);
+      when.thenState((after) => expect(t.to).toContain(after.stage));
     },
   );
 
   it.each(WORKFLOWS.flatMap((wf) => ROLES.filter((r) => r !== 'proposer').map((r) => [wf.id, r] as const)))(
     '%s: propose by %s → role-not-allowed',
     (kind, role) => {
-      const result = decide(validCommand('propose', kind, role), given([]), currentWorkflow(kind));
-      expect(result).toEqual({
-        ok: false,
-        refusal: { kind: 'role-not-allowed', command: 'propose', stage: 'draft', role, allowedRoles: ['proposer'] },
+      expect(decision.given([]).when(validCommand('propose', kind, role)).thenRefuses('role-not-allowed')).toEqual({
+        kind: 'role-not-allowed', command: 'propose', stage: 'draft', role, allowedRoles: ['proposer'],
       });
     },
   );

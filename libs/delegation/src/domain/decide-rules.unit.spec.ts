@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { cmd, content, eventsTo, given, validCommand, validData } from '../testing/fixtures.js';
-import { currentWorkflow, getWorkflow } from '../workflows/registry.js';
+import { cmd, content, decision, eventsTo, given, validCommand, validData } from '../testing/fixtures.js';
+import { currentWorkflow } from '../workflows/registry.js';
 import type { Command } from './commands.js';
 import { decide } from './decide.js';
-import type { DecisionState } from './state.js';
+import type { DecisionEvent } from './events.js';
 import type { DecisionKind, Stage } from './types.js';
 import { RULES } from './rules/index.js';
 
@@ -32,7 +32,6 @@ const rows: Row[] = [
   ['phân cấp with no resources and no reason', 'phan-cap', null, propose('phan-cap', { resources: { budgetVnd: 0, staffPositions: 0, facilities: [], noResourcesReason: ' ' } }), 'resources-go-with-decentralisation', 'resources.noResourcesReason'],
   ['no legal basis', 'phan-cap', null, propose('phan-cap', { legalBasis: [] }), 'legal-basis-cited', 'legalBasis'],
   ['no legal basis', 'uy-quyen', null, propose('uy-quyen', { legalBasis: ['  '] }), 'legal-basis-cited', 'legalBasis'],
-  ['proposal of another kind', 'phan-cap', null, propose('uy-quyen', {}), 'workflow-matches-kind', 'kind'],
   ['unknown workflow version', 'uy-quyen', null, propose('uy-quyen', { workflowVersion: 2 }), 'workflow-matches-kind', 'workflowVersion'],
   ['draft update removes the powers', 'phan-cap', 'draft', cmd('update-draft', { changes: { powerIds: [] } }, 'proposer'), 'at-least-one-power', 'changes.powerIds'],
   ['draft update removes the period', 'uy-quyen', 'draft', cmd('update-draft', { changes: { period: { from: '2026-06-01', to: '2026-01-01' } } }, 'proposer'), 'period-ends-after-start', 'changes.period.to'],
@@ -70,9 +69,16 @@ const rows: Row[] = [
 
 describe('domain rules → rule-violated (422)', () => {
   it.each(rows)('%s (%s)', (_name, kind, stage, command, ruleId, field) => {
-    const state = stage === null ? given([]) : given(eventsTo(kind, stage));
-    const result = decide(command, state, currentWorkflow(kind));
-    expect(result).toMatchObject({ ok: false, refusal: { kind: 'rule-violated', rule: { id: ruleId }, field } });
+    decision.given(stage === null ? [] : eventsTo(kind, stage)).when(command).thenRefuses(ruleId, { kind: 'rule-violated', field });
+  });
+
+  // The decider (like the command handler) starts a proposal under its own kind's workflow, so only
+  // decide itself can be handed another kind's: the rule guards decide, not a path a user can reach.
+  it('proposal of another kind (phan-cap)', () => {
+    expect(decide(propose('uy-quyen', {}), given([]), currentWorkflow('phan-cap'))).toMatchObject({
+      ok: false,
+      refusal: { kind: 'rule-violated', rule: { id: 'workflow-matches-kind' }, field: 'kind' },
+    });
   });
 
   it('names every refusing rule in the table at least once', () => {
@@ -84,31 +90,31 @@ describe('domain rules → rule-violated (422)', () => {
 });
 
 describe('rules that let valid edge cases through', () => {
-  const ok = (command: Command, state: DecisionState, kind: DecisionKind) =>
-    expect(decide(command, state, currentWorkflow(kind)).ok).toBe(true);
-
   it('accepts a phân cấp with no resources when it says why', () => {
     const resources = { budgetVnd: 0, staffPositions: 0, facilities: [], noResourcesReason: 'Cơ quan nhận đã có bộ máy' };
-    ok(propose('phan-cap', { resources }), given([]), 'phan-cap');
-    ok(propose('phan-cap', { resources: { budgetVnd: 0, staffPositions: 0, facilities: ['Trụ sở'] } }), given([]), 'phan-cap');
+    decision.given([]).when(propose('phan-cap', { resources })).thenAccepts();
+    decision.given([]).when(propose('phan-cap', { resources: { budgetVnd: 0, staffPositions: 0, facilities: ['Trụ sở'] } })).thenAccepts();
   });
 
   it('does not ask an ủy quyền for transferred resources', () => {
-    ok(propose('uy-quyen', { resources: { budgetVnd: 0, staffPositions: 0, facilities: [] } }), given([]), 'uy-quyen');
+    decision.given([]).when(propose('uy-quyen', { resources: { budgetVnd: 0, staffPositions: 0, facilities: [] } })).thenAccepts();
   });
 
   it('expires an ủy quyền once the last day is over in Hà Nội, though still that day in UTC', () => {
-    ok(cmd('expire', {}, 'system', '2026-12-31T17:00:00.000Z'), given(eventsTo('uy-quyen', 'issued')), 'uy-quyen');
+    decision.given(eventsTo('uy-quyen', 'issued')).when(cmd('expire', {}, 'system', '2026-12-31T17:00:00.000Z')).thenAccepts();
   });
 
   it('lets an issue take effect on the day it is signed, and on the first day of the period', () => {
-    ok(issue('uy-quyen', { signedOn: '2026-04-01', effectiveFrom: '2026-04-01' }), given(eventsTo('uy-quyen', 'approved')), 'uy-quyen');
+    decision.given(eventsTo('uy-quyen', 'approved')).when(issue('uy-quyen', { signedOn: '2026-04-01', effectiveFrom: '2026-04-01' })).thenAccepts();
   });
 
   it('refuses to issue a phân cấp whose state shows no HĐND approval', () => {
-    const state = { ...given(eventsTo('phan-cap', 'approved')), councilVote: undefined };
-    const result = decide(validCommand('issue', 'phan-cap'), state, getWorkflow('phan-cap', 1)!);
-    expect(result).toMatchObject({ ok: false, refusal: { rule: { id: 'council-approval-precedes-issuance' } } });
+    // A phân cấp approved by a UBND decision, not by an HĐND vote: a stream the workflow never writes.
+    const approvedByUbnd: DecisionEvent = { type: 'DecisionMade', data: { outcome: 'approved', decidedBy: 'chairman' } };
+    const approved = decision.given([...eventsTo('phan-cap', 'appraised'), approvedByUbnd]);
+    expect(approved.state.stage).toBe('approved');
+    expect(approved.state.councilVote).toBeUndefined();
+    approved.when(validCommand('issue', 'phan-cap')).thenRefuses('council-approval-precedes-issuance');
   });
 });
 
@@ -125,20 +131,14 @@ describe('the rule catalogue', () => {
 });
 
 describe('rules that look at what was already recorded', () => {
-  const filed = given([...eventsTo('phan-cap', 'issued'), { type: 'ImplementationReportFiled', data: { period: '2026-Q2', summary: 's', documents: [] } }]);
-  const evaluated = given([...eventsTo('uy-quyen', 'issued'), { type: 'EvaluationRecorded', data: { year: 2026, result: 'effective', summary: 's' } }]);
+  const filed = decision.given([...eventsTo('phan-cap', 'issued'), { type: 'ImplementationReportFiled', data: { period: '2026-Q2', summary: 's', documents: [] } }]);
+  const evaluated = decision.given([...eventsTo('uy-quyen', 'issued'), { type: 'EvaluationRecorded', data: { year: 2026, result: 'effective', summary: 's' } }]);
 
   it('refuses a second report for a quarter already filed (report-filed-once)', () => {
-    expect(decide(validCommand('file-report', 'phan-cap'), filed, currentWorkflow('phan-cap'))).toMatchObject({
-      ok: false,
-      refusal: { kind: 'rule-violated', rule: { id: 'report-filed-once' }, field: 'period' },
-    });
+    filed.when(validCommand('file-report', 'phan-cap')).thenRefuses('report-filed-once', { kind: 'rule-violated', field: 'period' });
   });
 
   it('refuses a second evaluation of a year already evaluated (evaluation-once-a-year)', () => {
-    expect(decide(validCommand('record-evaluation', 'uy-quyen'), evaluated, currentWorkflow('uy-quyen'))).toMatchObject({
-      ok: false,
-      refusal: { kind: 'rule-violated', rule: { id: 'evaluation-once-a-year' }, field: 'year' },
-    });
+    evaluated.when(validCommand('record-evaluation', 'uy-quyen')).thenRefuses('evaluation-once-a-year', { kind: 'rule-violated', field: 'year' });
   });
 });

@@ -1,33 +1,30 @@
 import { describe, expect, it } from '@jest/globals';
-import { AFTER_PERIOD, cmd, content, ID, validCommand } from '../testing/fixtures.js';
-import { currentWorkflow } from '../workflows/registry.js';
+import type { Recorded } from '@app/event-store/testing';
+import { AFTER_PERIOD, cmd, content, decision, ID, validCommand } from '../testing/fixtures.js';
 import type { Command } from './commands.js';
-import { decide, initialDecisionState } from './decide.js';
 import type { DecisionEvent } from './events.js';
-import { evolve, foldDecision } from './evolve.js';
-import type { DecisionState } from './state.js';
-import type { DecisionKind } from './types.js';
+import { foldDecision } from './evolve.js';
 
-/** Runs commands one after another, like the command handler does, failing on any refusal. */
-function play(kind: DecisionKind, commands: Command[]) {
-  const wf = currentWorkflow(kind);
-  let state: DecisionState = initialDecisionState(ID);
-  const log: Array<{ event: DecisionEvent; occurredAt: string; version: number }> = [];
+/**
+ * Runs commands one after another, like the command handler does: each is decided against the
+ * stream so far (the decider picks the workflow), its events stamped with the command's time.
+ * Fails on any refusal.
+ */
+function play(commands: Command[]) {
+  const stream: Array<Recorded<DecisionEvent>> = [];
   for (const c of commands) {
-    const result = decide(c, state, wf);
-    if (!result.ok) throw new Error(`${c.type} refused: ${JSON.stringify(result.refusal)}`);
-    for (const event of result.events) {
-      log.push({ event, occurredAt: c.now, version: log.length + 1 });
-      state = evolve(state, event, { occurredAt: c.now, version: log.length });
+    for (const event of decision.given(stream).when(c).thenAccepts()) {
+      stream.push({ event, meta: { occurredAt: c.now, version: stream.length + 1 } });
     }
   }
-  return { state, log, types: log.map((e) => e.event.type) };
+  const log = stream.map(({ event, meta }) => ({ event, ...meta }));
+  return { state: decision.given(stream).state, log, types: log.map((e) => e.event.type) };
 }
 
 const at = (day: string) => `${day}T02:00:00.000Z`;
 
 describe('phân cấp, from proposal to revocation', () => {
-  const { state, log, types } = play('phan-cap', [
+  const { state, log, types } = play([
     validCommand('propose', 'phan-cap'),
     cmd('update-draft', { changes: { sector: 'xây dựng, đô thị' } }, 'proposer'),
     validCommand('submit', 'phan-cap'),
@@ -79,7 +76,7 @@ describe('phân cấp, from proposal to revocation', () => {
 });
 
 describe('ủy quyền, from proposal to expiry', () => {
-  const { state, types } = play('uy-quyen', [
+  const { state, types } = play([
     validCommand('propose', 'uy-quyen'),
     validCommand('submit', 'uy-quyen'),
     validCommand('assign-reviewer', 'uy-quyen'),
@@ -103,7 +100,7 @@ describe('ủy quyền, from proposal to expiry', () => {
 
 describe('rejections keep their reasons', () => {
   it('HĐND rejects when votes for are half of all delegates, though most of those present', () => {
-    const { state } = play('phan-cap', [
+    const { state } = play([
       ...['propose', 'submit', 'assign-reviewer', 'appraise', 'record-legal-appraisal', 'submit-to-council'].map((t) =>
         validCommand(t as Command['type'], 'phan-cap'),
       ),
@@ -116,9 +113,9 @@ describe('rejections keep their reasons', () => {
 
   it('UBND refuses an ủy quyền with reasons; the proposer withdraws another', () => {
     const base = ['propose', 'submit', 'assign-reviewer', 'appraise'].map((t) => validCommand(t as Command['type'], 'uy-quyen'));
-    const refused = play('uy-quyen', [...base, cmd('decide', { outcome: 'rejected', decidedBy: 'chairman', reasons: ['Vượt năng lực'] }, 'committee-office')]);
+    const refused = play([...base, cmd('decide', { outcome: 'rejected', decidedBy: 'chairman', reasons: ['Vượt năng lực'] }, 'committee-office')]);
     expect(refused.state).toMatchObject({ stage: 'rejected', rejectionReasons: ['Vượt năng lực'] });
-    const withdrawn = play('uy-quyen', [...base, validCommand('withdraw', 'uy-quyen')]);
+    const withdrawn = play([...base, validCommand('withdraw', 'uy-quyen')]);
     expect(withdrawn.state).toMatchObject({ stage: 'withdrawn', withdrawal: { reason: 'Không còn nhu cầu' } });
   });
 });

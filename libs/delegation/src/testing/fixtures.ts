@@ -1,5 +1,7 @@
 // Test-only helpers (excluded from the build by tsconfig.build.json's **/testing/**).
+import { specFor } from '@app/event-store/testing';
 import type { Command, CommandType } from '../domain/commands.js';
+import { decisionDecider } from '../domain/decider.js';
 import type { DecisionEvent } from '../domain/events.js';
 import { foldDecision } from '../domain/evolve.js';
 import { initialDecisionState } from '../domain/initial-state.js';
@@ -133,14 +135,24 @@ export function eventsTo(kind: DecisionKind, stage: Stage): DecisionEvent[] {
   return prev === null ? [event] : [...eventsTo(kind, prev), event];
 }
 
+/** When the i-th given event happened: one minute apart from 2026-01-05 02:00 UTC. */
+const givenAt = (i: number) => new Date(Date.UTC(2026, 0, 5, 2, i)).toISOString();
+
 /** Given: fold events with one minute between them. */
 export function given(events: DecisionEvent[]): DecisionState {
   if (events.length === 0) return initialDecisionState(ID);
   return foldDecision(
     ID,
-    events.map((event, i) => ({ event, occurredAt: new Date(Date.UTC(2026, 0, 5, 2, i)).toISOString(), version: i + 1 })),
+    events.map((event, i) => ({ event, occurredAt: givenAt(i), version: i + 1 })),
   );
 }
+
+/**
+ * Given events / When command / Then events or refusal, through the decision decider (which picks
+ * the workflow as the command handler does). Given events are timed as `given` times them; the new
+ * events get the command's `now`, as the handler stamps them.
+ */
+export const decision = specFor(decisionDecider, { streamId: ID, at: givenAt, decidedAt: (c) => c.now });
 
 export function stagesOf(workflow: WorkflowDefinition): Stage[] {
   return Object.keys(workflow.stages) as Stage[];

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+import { specFor } from '@app/event-store/testing';
+import { bodyDecider } from './body-decider.js';
 import type { BodyCommand } from './commands.js';
-import { decideBody, type BodyLookup, type KnownBody } from './decide.js';
+import type { BodyLookup, KnownBody } from './decide.js';
 import type { BodyEvent } from './events.js';
 import { bodyAsOf, bodyVersionsOf, foldBody } from './state.js';
 
@@ -19,32 +21,31 @@ const known: Record<string, KnownBody> = {
 };
 const lookup: BodyLookup = (id) => known[id];
 
-/** Given the events, when the command runs: the decision. */
-const when = (given: BodyEvent[], command: BodyCommand) => decideBody(command, foldBody('qn-ubnd-nui-thanh', given), lookup);
-const ruleOf = (d: ReturnType<typeof decideBody>) => (!d.ok && d.refusal.kind === 'rule-violated' ? d.refusal.rule.id : d.ok ? 'ok' : d.refusal.kind);
+/** Given the events of the district's stream, when a command runs, then events or a refusal (by rule id or kind). */
+const body = specFor(bodyDecider(lookup), { streamId: 'qn-ubnd-nui-thanh' });
+const established = body.given([district]);
+type EstablishData = Extract<BodyEvent, { type: 'BodyEstablished' }>['data'];
+const establish = (over: Partial<EstablishData> = {}): BodyCommand => ({ type: 'establish', data: { ...(district.data as EstablishData), ...over } });
 
 describe('establishing a body', () => {
   it('records BodyEstablished for a new body whose parent exists', () => {
-    const d = when([], { type: 'establish', data: district.data as Extract<BodyEvent, { type: 'BodyEstablished' }>['data'] });
-    expect(d).toEqual({ ok: true, events: [district] });
+    body.given([]).when(establish()).then([district]);
   });
 
   it('refuses a body that already exists, an unknown parent and a parent that is itself', () => {
-    const data = district.data as Extract<BodyEvent, { type: 'BodyEstablished' }>['data'];
-    expect(when([district], { type: 'establish', data })).toEqual({ ok: false, refusal: { kind: 'body-already-exists' } });
-    expect(ruleOf(when([], { type: 'establish', data: { ...data, parentId: 'nowhere' } }))).toBe('referenced-body-exists');
-    expect(ruleOf(when([], { type: 'establish', data: { ...data, parentId: data.bodyId } }))).toBe('parent-differs-from-body');
+    expect(established.when(establish()).thenRefuses('body-already-exists')).toEqual({ kind: 'body-already-exists' });
+    body.given([]).when(establish({ parentId: 'nowhere' })).thenRefuses('referenced-body-exists');
+    body.given([]).when(establish({ parentId: 'qn-ubnd-nui-thanh' })).thenRefuses('parent-differs-from-body');
   });
 });
 
 describe('changing a body', () => {
   it('renames and re-parents on effective dates, keeping each version', () => {
-    const renamed = when([district], { type: 'rename', data: { nameVi: 'UBND huyện Núi Thành', nameEn: 'Núi Thành District Committee', effectiveFrom: '2015-01-01' } });
-    expect(renamed.ok).toBe(true);
-    const events = [district, ...(renamed.ok ? renamed.events : [])];
-    const moved = when(events, { type: 'reparent', data: { parentId: 'dn-ubnd', effectiveFrom: '2025-06-01' } });
-    expect(moved).toEqual({ ok: true, events: [{ type: 'BodyReparented', data: { parentId: 'dn-ubnd', effectiveFrom: '2025-06-01' } }] });
-    const all = [...events, ...(moved.ok ? moved.events : [])];
+    const renamed = established.when({ type: 'rename', data: { nameVi: 'UBND huyện Núi Thành', nameEn: 'Núi Thành District Committee', effectiveFrom: '2015-01-01' } }).thenAccepts();
+    const events = [district, ...renamed];
+    const moved: BodyEvent = { type: 'BodyReparented', data: { parentId: 'dn-ubnd', effectiveFrom: '2025-06-01' } };
+    body.given(events).when({ type: 'reparent', data: { parentId: 'dn-ubnd', effectiveFrom: '2025-06-01' } }).then([moved]);
+    const all = [...events, moved];
     expect(bodyVersionsOf(all).map((v) => [v.validFrom, v.validTo, v.nameVi, v.parentId, v.status])).toEqual([
       ['2008-01-01', '2015-01-01', 'Ủy ban nhân dân huyện Núi Thành', 'qn-ubnd', 'active'],
       ['2015-01-01', '2025-06-01', 'UBND huyện Núi Thành', 'qn-ubnd', 'active'],
@@ -69,32 +70,36 @@ describe('changing a body', () => {
 
   it('refuses a change dated before the last one, and a change that changes nothing', () => {
     const renamed: BodyEvent = { type: 'BodyRenamed', data: { nameVi: 'B', nameEn: 'B', effectiveFrom: '2020-01-01' } };
-    expect(ruleOf(when([district, renamed], { type: 'reparent', data: { parentId: 'dn-ubnd', effectiveFrom: '2019-12-31' } }))).toBe('body-change-not-before-last-change');
-    expect(ruleOf(when([district], { type: 'reparent', data: { parentId: 'qn-ubnd', effectiveFrom: '2020-01-01' } }))).toBe('body-change-changes-something');
-    expect(ruleOf(when([district], { type: 'rename', data: { nameVi: district.data.nameVi as string, nameEn: (district.data as { nameEn: string }).nameEn, effectiveFrom: '2020-01-01' } }))).toBe('body-change-changes-something');
-    expect(ruleOf(when([district], { type: 'reparent', data: { parentId: 'qn-ubnd-nui-thanh', effectiveFrom: '2020-01-01' } }))).toBe('parent-differs-from-body');
+    body.given([district, renamed]).when({ type: 'reparent', data: { parentId: 'dn-ubnd', effectiveFrom: '2019-12-31' } }).thenRefuses('body-change-not-before-last-change');
+    established.when({ type: 'reparent', data: { parentId: 'qn-ubnd', effectiveFrom: '2020-01-01' } }).thenRefuses('body-change-changes-something');
+    const { nameVi, nameEn } = district.data as EstablishData;
+    established.when({ type: 'rename', data: { nameVi, nameEn, effectiveFrom: '2020-01-01' } }).thenRefuses('body-change-changes-something');
+    established.when({ type: 'reparent', data: { parentId: 'qn-ubnd-nui-thanh', effectiveFrom: '2020-01-01' } }).thenRefuses('parent-differs-from-body');
   });
 
   it('refuses any command on a body that does not exist', () => {
-    expect(when([], { type: 'rename', data: { nameVi: 'x', nameEn: 'x', effectiveFrom: '2020-01-01' } })).toEqual({ ok: false, refusal: { kind: 'body-not-found' } });
+    const refusal = body.given([]).when({ type: 'rename', data: { nameVi: 'x', nameEn: 'x', effectiveFrom: '2020-01-01' } }).thenRefuses('body-not-found');
+    expect(refusal).toEqual({ kind: 'body-not-found' });
   });
 });
 
 describe('merging', () => {
   it('merges into an active body, which becomes the successor', () => {
-    const d = when([district], { type: 'merge', data: { intoBodyId: 'qn-ubnd-xa-nui-thanh', effectiveFrom: '2025-07-01' } });
-    expect(d).toEqual({ ok: true, events: [{ type: 'BodyMerged', data: { intoBodyId: 'qn-ubnd-xa-nui-thanh', effectiveFrom: '2025-07-01' } }] });
-    const state = foldBody('qn-ubnd-nui-thanh', [district, ...(d.ok ? d.events : [])]);
-    expect(state).toMatchObject({ status: 'merged', endedOn: '2025-07-01', successorId: 'qn-ubnd-xa-nui-thanh' });
+    const data = { intoBodyId: 'qn-ubnd-xa-nui-thanh', effectiveFrom: '2025-07-01' };
+    established
+      .when({ type: 'merge', data })
+      .then([{ type: 'BodyMerged', data }])
+      .thenState({ status: 'merged', endedOn: '2025-07-01', successorId: 'qn-ubnd-xa-nui-thanh' });
   });
 
   it('refuses a merge into itself, into an unknown body, into one already ended, or dated on establishment', () => {
-    expect(ruleOf(when([district], { type: 'merge', data: { intoBodyId: 'qn-ubnd-nui-thanh', effectiveFrom: '2025-07-01' } }))).toBe('successor-differs-from-body');
-    expect(ruleOf(when([district], { type: 'merge', data: { intoBodyId: 'nowhere', effectiveFrom: '2025-07-01' } }))).toBe('referenced-body-exists');
-    expect(ruleOf(when([district], { type: 'merge', data: { intoBodyId: 'qn-ubnd-tam-hiep', effectiveFrom: '2025-07-01' } }))).toBe('referenced-body-active');
+    const merge = (intoBodyId: string, effectiveFrom: string): BodyCommand => ({ type: 'merge', data: { intoBodyId, effectiveFrom } });
+    established.when(merge('qn-ubnd-nui-thanh', '2025-07-01')).thenRefuses('successor-differs-from-body');
+    established.when(merge('nowhere', '2025-07-01')).thenRefuses('referenced-body-exists');
+    established.when(merge('qn-ubnd-tam-hiep', '2025-07-01')).thenRefuses('referenced-body-active');
     // Before Tam Hiệp itself ended, merging into it was possible.
-    expect(when([district], { type: 'merge', data: { intoBodyId: 'qn-ubnd-tam-hiep', effectiveFrom: '2025-06-30' } }).ok).toBe(true);
-    expect(ruleOf(when([district], { type: 'merge', data: { intoBodyId: 'qn-ubnd', effectiveFrom: '2008-01-01' } }))).toBe('body-ends-after-establishment');
+    established.when(merge('qn-ubnd-tam-hiep', '2025-06-30')).thenAccepts();
+    established.when(merge('qn-ubnd', '2008-01-01')).thenRefuses('body-ends-after-establishment');
   });
 });
 
@@ -105,12 +110,14 @@ describe('the reorganisation of 1 July 2025', () => {
     type: 'abolish',
     data: { successorId: 'qn-ubnd-xa-nui-thanh', effectiveFrom: '2025-07-01', reason: 'Kết thúc hoạt động của chính quyền địa phương cấp huyện (Luật 72/2025/QH15)' },
   };
-  const decided = when([district], abolish);
-  const events = [district, ...(decided.ok ? decided.events : [])];
+  const decided = established.when(abolish);
+  const events = [district, ...(decided.result.ok ? decided.result.events : [])];
 
   it('records BodyAbolished with the successor', () => {
-    expect(decided).toEqual({ ok: true, events: [{ type: 'BodyAbolished', data: abolish.data }] });
-    expect(foldBody('qn-ubnd-nui-thanh', events)).toMatchObject({ status: 'abolished', endedOn: '2025-07-01', successorId: 'qn-ubnd-xa-nui-thanh', version: 2 });
+    decided
+      .then([{ type: 'BodyAbolished', data: abolish.data } as BodyEvent])
+      .thenState({ status: 'abolished', endedOn: '2025-07-01', successorId: 'qn-ubnd-xa-nui-thanh', version: 2 });
+    expect(foldBody('qn-ubnd-nui-thanh', events)).toMatchObject({ status: 'abolished', version: 2 });
   });
 
   it('then: the district exists on 30 June 2025 and no longer on 1 July', () => {
@@ -124,17 +131,18 @@ describe('the reorganisation of 1 July 2025', () => {
   });
 
   it('then: nothing more can happen to it', () => {
-    expect(when(events, { type: 'rename', data: { nameVi: 'x', nameEn: 'x', effectiveFrom: '2026-01-01' } })).toMatchObject({
-      ok: false, refusal: { kind: 'body-ended', rule: { id: 'body-already-ended' }, status: 'abolished', endedOn: '2025-07-01' },
-    });
-    expect(when(events, abolish)).toMatchObject({ ok: false, refusal: { kind: 'body-ended' } });
+    const ended = body.given(events);
+    ended
+      .when({ type: 'rename', data: { nameVi: 'x', nameEn: 'x', effectiveFrom: '2026-01-01' } })
+      .thenRefuses('body-already-ended', { kind: 'body-ended', status: 'abolished', endedOn: '2025-07-01' });
+    ended.when(abolish).thenRefuses('body-ended');
   });
 
   it('refuses an abolition without reason, succeeded by itself or by an unknown body', () => {
-    expect(ruleOf(when([district], { type: 'abolish', data: { ...abolish.data, reason: '  ' } }))).toBe('abolition-has-reason');
-    expect(ruleOf(when([district], { type: 'abolish', data: { ...abolish.data, successorId: 'qn-ubnd-nui-thanh' } }))).toBe('successor-differs-from-body');
-    expect(ruleOf(when([district], { type: 'abolish', data: { ...abolish.data, successorId: 'nowhere' } }))).toBe('referenced-body-exists');
+    established.when({ type: 'abolish', data: { ...abolish.data, reason: '  ' } }).thenRefuses('abolition-has-reason');
+    established.when({ type: 'abolish', data: { ...abolish.data, successorId: 'qn-ubnd-nui-thanh' } }).thenRefuses('successor-differs-from-body');
+    established.when({ type: 'abolish', data: { ...abolish.data, successorId: 'nowhere' } }).thenRefuses('referenced-body-exists');
     const { successorId: _, ...noSuccessor } = abolish.data;
-    expect(when([district], { type: 'abolish', data: noSuccessor }).ok).toBe(true);
+    established.when({ type: 'abolish', data: noSuccessor }).thenAccepts();
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+import { specFor } from '@app/event-store/testing';
 import type { KnownBody } from './decide.js';
-import { decidePower, type PowerContext } from './power-decide.js';
+import type { PowerContext } from './power-decide.js';
+import { powerDecider } from './power-decider.js';
 import { isPowerEventType, powerStreamId, upcastPowerEvent, type PowerCommand, type PowerDefined, type PowerEvent } from './power-events.js';
 import { foldPower, powerAsOf, powerVersionsOf } from './power-state.js';
 
@@ -23,48 +25,48 @@ const ctx: PowerContext = {
   codeUsedBy: (code) => (code === 'TV-DD-01' ? 'TV-DD-01' : code === 'TV-DD-02' ? 'TV-DD-02' : undefined),
 };
 
-const when = (given: PowerEvent[], command: PowerCommand) => decidePower(command, foldPower('TV-DD-02', given), ctx);
-const refusalOf = (d: ReturnType<typeof decidePower>) =>
-  d.ok ? 'ok' : d.refusal.kind === 'rule-violated' || d.refusal.kind === 'power-retired' || d.refusal.kind === 'code-taken' ? d.refusal.rule.id : d.refusal.kind;
-const events = (given: PowerEvent[], command: PowerCommand): PowerEvent[] => {
-  const d = when(given, command);
-  if (!d.ok) throw new Error(JSON.stringify(d.refusal));
-  return [...given, ...d.events];
-};
+/** Given the events of TV-DD-02's stream, when a command runs, then events or a refusal (by rule id or kind). */
+const power = specFor(powerDecider(ctx), { streamId: 'TV-DD-02' });
+const none = power.given([]);
+const one = power.given([defined]);
+/** The stream after the command, which must be accepted. */
+const events = (given: PowerEvent[], command: PowerCommand): PowerEvent[] => [...given, ...power.given(given).when(command).thenAccepts()];
+const define = (over: Partial<PowerDefined['data']> = {}): PowerCommand => ({ type: 'define', data: { ...defined.data, ...over } });
 const revise = (changes: object, effectiveFrom = '2026-01-01', reason = 'Luật sửa đổi'): PowerCommand => ({ type: 'revise', data: { changes, reason, effectiveFrom } });
 
 describe('defining a power', () => {
   it('records PowerDefined on the stream power:<id>, without repeated procedure codes', () => {
     expect(powerStreamId('TV-DD-02')).toBe('power:TV-DD-02');
-    const d = when([], { type: 'define', data: { ...defined.data, procedureCodes: ['1.012778', '1.012778'] } });
-    expect(d).toEqual({ ok: true, events: [defined] });
-    expect(foldPower('TV-DD-02', [defined])).toMatchObject({ exists: true, version: 1, retired: false, lastChangeOn: '2024-08-01' });
+    none
+      .when(define({ procedureCodes: ['1.012778', '1.012778'] }))
+      .then([defined])
+      .thenState({ exists: true, version: 1, retired: false, lastChangeOn: '2024-08-01' });
+    expect(foldPower('TV-DD-02', [defined])).toEqual(one.state);
   });
 
   it('refuses a power that already exists, an unknown sector or legal holder (per field), an ended holder and a code in use', () => {
-    expect(when([defined], { type: 'define', data: defined.data })).toEqual({ ok: false, refusal: { kind: 'power-already-exists' } });
-    expect(when([], { type: 'define', data: { ...defined.data, sector: 'hang-hai', legalHolderBodyId: 'nowhere' } })).toEqual({
-      ok: false,
-      refusal: {
-        kind: 'unknown-references',
-        unknown: [{ field: 'sector', value: 'hang-hai', what: 'sector' }, { field: 'legalHolderBodyId', value: 'nowhere', what: 'body' }],
-      },
+    expect(one.when(define()).thenRefuses('power-already-exists')).toEqual({ kind: 'power-already-exists' });
+    expect(none.when(define({ sector: 'hang-hai', legalHolderBodyId: 'nowhere' })).thenRefuses('unknown-references')).toEqual({
+      kind: 'unknown-references',
+      unknown: [{ field: 'sector', value: 'hang-hai', what: 'sector' }, { field: 'legalHolderBodyId', value: 'nowhere', what: 'body' }],
     });
-    expect(refusalOf(when([], { type: 'define', data: { ...defined.data, legalHolderBodyId: 'tv-ubnd-cang-long', effectiveFrom: '2025-07-01' } }))).toBe('power-holder-body-active');
-    expect(when([], { type: 'define', data: { ...defined.data, legalHolderBodyId: 'tv-ubnd-cang-long', effectiveFrom: '2025-06-30' } }).ok).toBe(true);
-    expect(when([], { type: 'define', data: { ...defined.data, code: 'TV-DD-01' } })).toMatchObject({ ok: false, refusal: { kind: 'code-taken', code: 'TV-DD-01', byPowerId: 'TV-DD-01' } });
+    none.when(define({ legalHolderBodyId: 'tv-ubnd-cang-long', effectiveFrom: '2025-07-01' })).thenRefuses('power-holder-body-active');
+    none.when(define({ legalHolderBodyId: 'tv-ubnd-cang-long', effectiveFrom: '2025-06-30' })).thenAccepts();
+    none.when(define({ code: 'TV-DD-01' })).thenRefuses('code-taken', { code: 'TV-DD-01', byPowerId: 'TV-DD-01' });
   });
 });
 
 describe('revising a power', () => {
   it('records only what changes, and each revision is a version valid from its effective date', () => {
-    const d = when([defined], revise({ titleVi: 'Cấp GCN quyền sử dụng đất cho tổ chức', sector: 'dat-dai', procedureCodes: ['1.012778', '2.000889'] }));
-    expect(d).toEqual({
-      ok: true,
-      events: [{ type: 'PowerRevised', data: { changes: { titleVi: 'Cấp GCN quyền sử dụng đất cho tổ chức', procedureCodes: ['1.012778', '2.000889'] }, reason: 'Luật sửa đổi', effectiveFrom: '2026-01-01' } }],
-    });
-    const all = [defined, ...(d.ok ? d.events : [])];
-    expect(foldPower('TV-DD-02', all)).toMatchObject({ version: 2, current: { titleVi: 'Cấp GCN quyền sử dụng đất cho tổ chức', legalSource: 'Luật Đất đai 2024, Điều 136' } });
+    const revised: PowerEvent = {
+      type: 'PowerRevised',
+      data: { changes: { titleVi: 'Cấp GCN quyền sử dụng đất cho tổ chức', procedureCodes: ['1.012778', '2.000889'] }, reason: 'Luật sửa đổi', effectiveFrom: '2026-01-01' },
+    };
+    one
+      .when(revise({ titleVi: 'Cấp GCN quyền sử dụng đất cho tổ chức', sector: 'dat-dai', procedureCodes: ['1.012778', '2.000889'] }))
+      .then([revised])
+      .thenState({ version: 2, current: { titleVi: 'Cấp GCN quyền sử dụng đất cho tổ chức', legalSource: 'Luật Đất đai 2024, Điều 136' } });
+    const all = [defined, revised];
     expect(powerVersionsOf(all).map((v) => [v.version, v.validFrom, v.validTo, v.titleVi, v.procedureCodes, v.retired])).toEqual([
       [1, '2024-08-01', '2026-01-01', 'Cấp giấy chứng nhận quyền sử dụng đất cho tổ chức', ['1.012778'], false],
       [2, '2026-01-01', null, 'Cấp GCN quyền sử dụng đất cho tổ chức', ['1.012778', '2.000889'], false],
@@ -77,24 +79,24 @@ describe('revising a power', () => {
   it('moves the legal holder to another active body, and the code to a free one', () => {
     const all = events([defined], revise({ legalHolderBodyId: 'tv-so-tnmt', code: 'TV-DD-20' }));
     expect(foldPower('TV-DD-02', all).current).toMatchObject({ legalHolderBodyId: 'tv-so-tnmt', code: 'TV-DD-20' });
-    expect(refusalOf(when([defined], revise({ legalHolderBodyId: 'tv-ubnd-cang-long' })))).toBe('power-holder-body-active');
-    expect(refusalOf(when([defined], revise({ code: 'TV-DD-01' })))).toBe('power-code-unique');
-    expect(when([defined], revise({ sector: 'khac' }))).toMatchObject({ ok: false, refusal: { kind: 'unknown-references', unknown: [{ field: 'changes.sector' }] } });
+    one.when(revise({ legalHolderBodyId: 'tv-ubnd-cang-long' })).thenRefuses('power-holder-body-active');
+    one.when(revise({ code: 'TV-DD-01' })).thenRefuses('power-code-unique');
+    one.when(revise({ sector: 'khac' })).thenRefuses('unknown-references', { unknown: [{ field: 'changes.sector' }] });
   });
 
   it('refuses a revision that changes nothing (procedure codes compared as a set), one dated before the last change, and one without reason', () => {
-    expect(refusalOf(when([defined], revise({ titleVi: defined.data.titleVi, delegable: true })))).toBe('power-revision-changes-something');
-    expect(refusalOf(when([defined], revise({})))).toBe('power-revision-changes-something');
-    const two = events([defined], revise({ procedureCodes: ['1.012778', '2.000889'] }));
-    expect(refusalOf(when(two, revise({ procedureCodes: ['2.000889', '1.012778', '2.000889'] })))).toBe('power-revision-changes-something');
-    expect(refusalOf(when(two, revise({ legalSource: 'Luật Đất đai 2024, Điều 137' }, '2025-12-31')))).toBe('power-change-not-before-last-change');
-    expect(when(two, revise({ legalSource: 'Luật Đất đai 2024, Điều 137' }, '2026-01-01')).ok).toBe(true);
-    expect(refusalOf(when([defined], revise({ legalSource: 'x' }, '2026-01-01', '  ')))).toBe('power-change-has-reason');
+    one.when(revise({ titleVi: defined.data.titleVi, delegable: true })).thenRefuses('power-revision-changes-something');
+    one.when(revise({})).thenRefuses('power-revision-changes-something');
+    const two = power.given(events([defined], revise({ procedureCodes: ['1.012778', '2.000889'] })));
+    two.when(revise({ procedureCodes: ['2.000889', '1.012778', '2.000889'] })).thenRefuses('power-revision-changes-something');
+    two.when(revise({ legalSource: 'Luật Đất đai 2024, Điều 137' }, '2025-12-31')).thenRefuses('power-change-not-before-last-change');
+    two.when(revise({ legalSource: 'Luật Đất đai 2024, Điều 137' }, '2026-01-01')).thenAccepts();
+    one.when(revise({ legalSource: 'x' }, '2026-01-01', '  ')).thenRefuses('power-change-has-reason');
   });
 
   it('refuses any command on a power that does not exist', () => {
-    expect(when([], revise({ titleVi: 'x' }))).toEqual({ ok: false, refusal: { kind: 'power-not-found' } });
-    expect(when([], { type: 'retire', data: { reason: 'x', effectiveFrom: '2026-01-01' } })).toEqual({ ok: false, refusal: { kind: 'power-not-found' } });
+    expect(none.when(revise({ titleVi: 'x' })).thenRefuses('power-not-found')).toEqual({ kind: 'power-not-found' });
+    expect(none.when({ type: 'retire', data: { reason: 'x', effectiveFrom: '2026-01-01' } }).thenRefuses('power-not-found')).toEqual({ kind: 'power-not-found' });
   });
 });
 
@@ -115,15 +117,16 @@ describe('retiring a power', () => {
   });
 
   it('then: nothing more can happen to it', () => {
-    expect(when(all, revise({ titleVi: 'y' }, '2028-01-01'))).toEqual({
-      ok: false, refusal: { kind: 'power-retired', rule: expect.objectContaining({ id: 'power-already-retired' }), retiredOn: '2027-01-01' },
+    const retired = power.given(all);
+    expect(retired.when(revise({ titleVi: 'y' }, '2028-01-01')).thenRefuses('power-already-retired')).toEqual({
+      kind: 'power-retired', rule: expect.objectContaining({ id: 'power-already-retired' }), retiredOn: '2027-01-01',
     });
-    expect(refusalOf(when(all, retire))).toBe('power-already-retired');
+    retired.when(retire).thenRefuses('power-already-retired');
   });
 
   it('refuses a retirement dated before the last change', () => {
-    const two = events([defined], revise({ titleEn: 'x' }));
-    expect(refusalOf(when(two, { type: 'retire', data: { reason: 'r', effectiveFrom: '2025-01-01' } }))).toBe('power-change-not-before-last-change');
+    const two = power.given(events([defined], revise({ titleEn: 'x' })));
+    two.when({ type: 'retire', data: { reason: 'r', effectiveFrom: '2025-01-01' } }).thenRefuses('power-change-not-before-last-change');
   });
 });
 

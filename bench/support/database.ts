@@ -1,0 +1,85 @@
+import pg from 'pg';
+
+export interface BenchDatabase {
+  name: string;
+  url: string;
+  drop: () => Promise<void>;
+}
+
+/** A database of the run's own on the server at `baseUrl`, dropped at the end: no other data is touched. */
+export async function createBenchDatabase(baseUrl: string): Promise<BenchDatabase> {
+  const name = `phancap_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  try {
+    await admin.connect();
+  } catch (e) {
+    throw new Error(`The bench needs PostgreSQL at DATABASE_URL=${baseUrl}, which refused: ${(e as Error).message}`);
+  }
+  try {
+    // Only a bench run of a process with this same pid can have left it (a killed run).
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  let dropped = false;
+  return {
+    name,
+    url: url.toString(),
+    drop: async () => {
+      if (dropped) return;
+      dropped = true;
+      const c = new pg.Client({ connectionString: baseUrl });
+      await c.connect();
+      try {
+        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
+
+async function withClient<T>(url: string, body: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await body(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** The server's PostgreSQL runs with autovacuum off on these machines: without this, plans go stale. */
+export async function vacuumAnalyze(url: string): Promise<number> {
+  const started = performance.now();
+  await withClient(url, (c) => c.query('VACUUM ANALYZE'));
+  return performance.now() - started;
+}
+
+export interface ServerFacts {
+  version: string;
+  autovacuum: string;
+  sharedBuffers: string;
+  synchronousCommit: string;
+}
+
+export function serverFacts(url: string): Promise<ServerFacts> {
+  return withClient(url, async (c) => {
+    const show = async (name: string) => (await c.query(`SELECT current_setting($1) AS v`, [name])).rows[0].v as string;
+    return {
+      version: await show('server_version'),
+      autovacuum: await show('autovacuum'),
+      sharedBuffers: await show('shared_buffers'),
+      synchronousCommit: await show('synchronous_commit'),
+    };
+  });
+}
+
+/** The table the floor app's POST inserts into: one row per request, like a proposal's first event. */
+export function createFloorTable(url: string): Promise<unknown> {
+  return withClient(url, (c) => c.query(`CREATE TABLE bench_floor_proposals (id uuid PRIMARY KEY, body jsonb NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT clock_timestamp())`));
+}

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuditService } from '@app/audit';
-import { exportEvidencePack } from '@app/audit';
+import { EvidencePackService, exportEvidencePack } from '@app/audit';
 import { LogDispatcher } from '@app/operator';
 import { phanCapProposal, startTestApp, type TestApp } from './support/harness.js';
 
@@ -188,18 +188,18 @@ describe('the auditors\' evidence pack of one decision', () => {
     expect((await t.http().get(`/api/v1/decisions/${id}/evidence-pack?format=docx`).set('Authorization', await t.login('auditor'))).status).toBe(400);
   });
 
-  it('exports the same pack to a file without NestJS (the CLI), as JSON and as PDF', async () => {
+  it('exports the same pack to a file (the CLI), as JSON and as PDF', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'phancap-evidence-'));
-    const json = await exportEvidencePack(t.db, id.toUpperCase(), 'json', join(dir, 'pack.json'));
+    const json = await exportEvidencePack(t.app.get(EvidencePackService), id.toUpperCase(), 'json', join(dir, 'pack.json'));
     expect(json).toMatchObject({ file: join(dir, 'pack.json'), status: 'intact' });
     const pack = JSON.parse(readFileSync(json.file, 'utf8'));
     expect(pack).toMatchObject({ decisionId: id, generatedBy: { userId: 'system', role: 'system' }, verification: { status: 'intact' } });
     expect(pack.timeline.find((e: { type: string }) => e.type === 'CouncilVoteRecorded').whatVi).toContain('15/2026/NQ-HĐND');
-    const pdf = await exportEvidencePack(t.db, id, 'pdf', join(dir, `evidence-${id}.pdf`));
+    const pdf = await exportEvidencePack(t.app.get(EvidencePackService), id, 'pdf', join(dir, `evidence-${id}.pdf`));
     const text = flat(await pdfText(readFileSync(pdf.file)));
     expect(text).toContain('HỒ SƠ CHỨNG CỨ / EVIDENCE PACK');
     expect(text).toContain('1.500.000.000 ₫');
-    await expect(exportEvidencePack(t.db, randomUUID(), 'pdf', join(dir, 'none.pdf'))).rejects.toMatchObject({ slug: 'not-found', status: 404 } as never);
+    await expect(exportEvidencePack(t.app.get(EvidencePackService), randomUUID(), 'pdf', join(dir, 'none.pdf'))).rejects.toMatchObject({ slug: 'not-found', status: 404 } as never);
   });
 
   it('documents the route in the OpenAPI document', async () => {

@@ -46,7 +46,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         KernelModule.forRoot(options),
-        DatabaseModule,
+        DatabaseModule.forRoot(),
         TerminusModule,
         IdentityModule,
         CalendarModule,

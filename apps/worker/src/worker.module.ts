@@ -16,7 +16,7 @@ import { OrganisationModule } from '@app/organisation';
 @Module({
   imports: [
     KernelModule.forRoot(),
-    DatabaseModule,
+    DatabaseModule.forRoot(),
     CalendarModule,
     OrganisationModule,
     DelegationModule,

@@ -20,3 +20,26 @@ export class IdempotencyKeyReusedError extends Error {
     this.name = 'IdempotencyKeyReusedError';
   }
 }
+
+/** The client named the version it saw (If-Match) and the stream has moved on since: 412. */
+export class ExpectedVersionMismatchError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expectedVersion: number,
+    readonly actualVersion: number,
+  ) {
+    super(`Stream ${streamId} is at version ${actualVersion}; the command expected version ${expectedVersion}`);
+    this.name = 'ExpectedVersionMismatchError';
+  }
+}
+
+/** Other writers kept winning the race for the stream, attempt after attempt: 409, try again. */
+export class ConcurrencyConflictError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly attempts: number,
+  ) {
+    super(`Stream ${streamId} kept changing during ${attempts} attempts`);
+    this.name = 'ConcurrencyConflictError';
+  }
+}

@@ -1,7 +1,8 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { IdempotencyKeyReusedError, WrongExpectedVersionError } from './errors.js';
 import { readLog } from './log-reader.js';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './rows.js';
+import { sqlPool, type Sql, type SqlPool } from './sql.js';
 import {
   LOG_START,
   type AppendRequest,
@@ -13,23 +14,36 @@ import {
   type Upcaster,
 } from './types.js';
 
-// The version check and the write are one statement: no gap between reading the version and
-// inserting, and under READ COMMITTED a concurrent writer of the same version blocks on the
-// unique index, then fails with 23505 — both outcomes become WrongExpectedVersionError.
-const APPEND_SQL = `INSERT INTO events
-    (stream_id, stream_type, stream_version, event_type, schema_version, data, metadata, occurred_at)
-  SELECT $1::text, $2::text, $3::int + e.ord, e.type, e.schema_version, e.data::jsonb, $7::jsonb, $8::timestamptz
-  FROM unnest($4::text[], $5::int[], $6::text[]) WITH ORDINALITY AS e(type, schema_version, data, ord)
-  WHERE (SELECT coalesce(max(stream_version), 0) FROM events WHERE stream_id = $1::text) = $3::int
-  ORDER BY e.ord
-  RETURNING ${EVENT_COLUMNS}`;
-
-const RECORD_COMMAND_SQL = `INSERT INTO processed_commands
-    (command_id, stream_id, command_type, payload_hash, from_version, to_version, result)
-  VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb) RETURNING result`;
+// One statement, one round trip: the version check, the events and the command's ledger row.
+// - No gap between reading the version and inserting: under READ COMMITTED a concurrent writer of the
+//   same version blocks on the unique index, then fails with 23505; both outcomes (no row, or 23505)
+//   become WrongExpectedVersionError.
+// - The ledger row is written only when events were ($9 is NULL for an append without a command id);
+//   a concurrent duplicate collides on its key, and the whole statement (events included) fails.
+// - It must stay its transaction's first write: see log-reader.ts (per-stream order for followers).
+const APPEND_SQL = `WITH appended AS (
+    INSERT INTO events (stream_id, stream_type, stream_version, event_type, schema_version, data, metadata, occurred_at)
+    SELECT $1::text, $2::text, $3::int + e.ord, e.type, e.schema_version, e.data::jsonb, $7::jsonb, $8::timestamptz
+      FROM unnest($4::text[], $5::int[], $6::text[]) WITH ORDINALITY AS e(type, schema_version, data, ord)
+     WHERE (SELECT coalesce(max(stream_version), 0) FROM events WHERE stream_id = $1::text) = $3::int
+     ORDER BY e.ord
+    RETURNING ${EVENT_COLUMNS}),
+  recorded AS (
+    INSERT INTO processed_commands (command_id, stream_id, command_type, payload_hash, from_version, to_version, result)
+    SELECT $9::text, $1::text, $10::text, $11::text, $3::int + 1, $3::int + cardinality($4::text[]), $12::jsonb
+     WHERE $9::text IS NOT NULL AND EXISTS (SELECT 1 FROM appended)
+    RETURNING command_id)
+  SELECT * FROM appended ORDER BY stream_version`;
 
 const FIND_COMMAND_SQL = `SELECT stream_id, command_type, payload_hash, from_version, to_version, result
   FROM processed_commands WHERE command_id = $1`;
+
+const READ_STREAM_SQL = `SELECT ${EVENT_COLUMNS} FROM events
+  WHERE stream_id = $1
+    AND ($2::int IS NULL OR stream_version >= $2::int)
+    AND ($3::int IS NULL OR stream_version <= $3::int)
+    AND ($4::timestamptz IS NULL OR occurred_at <= $4::timestamptz)
+  ORDER BY stream_version`;
 
 /** Constraints whose violation means "someone else got there first", not a bug. */
 const RACE_CONSTRAINTS = new Set(['events_stream_version_uq', 'processed_commands_pkey']);
@@ -37,50 +51,91 @@ const RACE_CONSTRAINTS = new Set(['events_stream_version_uq', 'processed_command
 class NoRowsInserted extends Error {}
 
 export class EventStore {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly upcast?: Upcaster,
-  ) {}
+  readonly sql: SqlPool;
 
+  constructor(
+    db: DataSource | SqlPool,
+    private readonly upcast?: Upcaster,
+  ) {
+    this.sql = 'transaction' in db && !('driver' in db) ? db : sqlPool(db as DataSource);
+  }
+
+  /**
+   * Appends at `expectedVersion` (0: the stream must not exist). Without `inTransaction` this is one
+   * autocommitted statement; with it, the statement and the inline projections share one transaction,
+   * in which nothing else may wait (no second connection, no other I/O).
+   */
   async append(req: AppendRequest): Promise<AppendResult> {
     if (req.events.length === 0) throw new Error(`append to ${req.streamId} needs at least one event`);
     try {
-      return await this.dataSource.transaction((m) => this.appendIn(m, req));
+      if (!req.inTransaction) return await this.appendIn(this.sql, req);
+      const inline = req.inTransaction;
+      return await this.sql.transaction(async (tx) => {
+        const appended = await this.appendIn(tx, req);
+        await inline(tx, appended.events);
+        return appended;
+      });
     } catch (e) {
       if (!(e instanceof NoRowsInserted) && !isRaceViolation(e)) throw e;
-      // The transaction is gone; a fresh statement sees what the winner committed.
-      const prior = req.command && (await this.findCommand(this.dataSource.manager, req.command, req.streamId));
+      // The statement is gone; a fresh one sees what the winner committed.
+      const prior = req.command && (await this.findCommand(this.sql, req.command, req.streamId));
       if (prior) return prior;
       throw new WrongExpectedVersionError(req.streamId, req.expectedVersion, await this.streamVersion(req.streamId));
     }
   }
 
   async readStream(streamId: string, opts: ReadStreamOptions = {}): Promise<StoredEvent[]> {
-    return this.readStreamIn(this.dataSource.manager, streamId, opts);
+    const rows = await this.sql.query<EventRow>(READ_STREAM_SQL, [
+      streamId, opts.fromVersion ?? null, opts.toVersion ?? null, opts.toInstant ?? null,
+    ]);
+    return rows.map((r) => toStoredEvent(r, this.upcast));
   }
 
   async streamVersion(streamId: string): Promise<number> {
-    const rows: Array<{ v: number }> = await this.dataSource.query(
+    const rows = await this.sql.query<{ v: number }>(
       `SELECT coalesce(max(stream_version), 0) AS v FROM events WHERE stream_id = $1`,
       [streamId],
     );
     return rows[0].v;
   }
 
-  /** The whole log in commit-safe order (see log-reader.ts), for rebuilding projections. */
-  async readAll(opts: { after?: LogPosition; limit: number }): Promise<StoredEvent[]> {
-    return readLog(this.dataSource.manager, opts.after ?? LOG_START, opts.limit, this.upcast);
+  /**
+   * Every event of one stream type in (stream, version) order, after a keyset position: the events of
+   * each stream come together, so a rebuild folds one stream at a time.
+   */
+  async readStreamsOfType(
+    streamType: string,
+    after: { streamId: string; version: number } | undefined,
+    limit: number,
+    sql: Sql = this.sql,
+  ): Promise<StoredEvent[]> {
+    const rows = await sql.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events
+        WHERE stream_type = $1 AND (stream_id, stream_version) > ($2::text, $3::int)
+        ORDER BY stream_id, stream_version LIMIT $4`,
+      [streamType, after?.streamId ?? '', after?.version ?? 0, limit],
+    );
+    return rows.map((r) => toStoredEvent(r, this.upcast));
   }
 
-  private async appendIn(m: EntityManager, req: AppendRequest): Promise<AppendResult> {
+  /** The whole log in commit-safe order (see log-reader.ts), for rebuilding projections. */
+  async readAll(opts: { after?: LogPosition; limit: number }): Promise<StoredEvent[]> {
+    return readLog(this.sql, opts.after ?? LOG_START, opts.limit, this.upcast);
+  }
+
+  /**
+   * The first result of a command already processed (duplicate: true), or undefined. Lets a caller
+   * answer a repeat before re-deciding it against a state the first run has since changed.
+   */
+  async findProcessedCommand(command: CommandRef, streamId: string): Promise<AppendResult | undefined> {
+    return this.findCommand(this.sql, command, streamId);
+  }
+
+  private async appendIn(sql: Sql, req: AppendRequest): Promise<AppendResult> {
     const { command } = req;
-    if (command) {
-      const prior = await this.findCommand(m, command, req.streamId);
-      if (prior) return prior;
-    }
     const metadata = command && req.metadata.commandId === undefined ? { ...req.metadata, commandId: command.id } : req.metadata;
-    // Must stay the transaction's first write: see log-reader.ts (per-stream order for followers).
-    const rows: EventRow[] = await m.query(APPEND_SQL, [
+    const result = command ? JSON.parse(JSON.stringify(req.result ?? null)) : (req.result ?? null);
+    const rows = await sql.query<EventRow>(APPEND_SQL, [
       req.streamId,
       req.streamType,
       req.expectedVersion,
@@ -89,59 +144,40 @@ export class EventStore {
       req.events.map((e) => JSON.stringify(e.data ?? null)),
       JSON.stringify(metadata),
       metadata.occurredAt,
+      command?.id ?? null,
+      command?.type ?? null,
+      command?.payloadHash ?? null,
+      JSON.stringify(result),
     ]);
     if (rows.length === 0) throw new NoRowsInserted();
-    const events = rows.map((r) => toStoredEvent(r, this.upcast)).sort((a, b) => a.streamVersion - b.streamVersion);
-    const fromVersion = req.expectedVersion + 1;
-    const toVersion = req.expectedVersion + events.length;
-    let result = req.result ? req.result(events) : null;
-    if (command) {
-      const stored: Array<{ result: unknown }> = await m.query(RECORD_COMMAND_SQL, [
-        command.id, req.streamId, command.type, command.payloadHash, fromVersion, toVersion,
-        JSON.stringify(result ?? null),
-      ]);
-      result = stored[0].result; // the JSON form, so a repeat returns exactly the same value
-    }
-    if (req.inTransaction) await req.inTransaction(m, events);
-    return { streamId: req.streamId, fromVersion, toVersion, events, duplicate: false, result };
+    const events = rows.map((r) => toStoredEvent(r, this.upcast));
+    return {
+      streamId: req.streamId,
+      fromVersion: req.expectedVersion + 1,
+      toVersion: req.expectedVersion + events.length,
+      events,
+      duplicate: false,
+      // The JSON form, so that a repeat (read back from the ledger) returns exactly the same value.
+      result,
+    };
   }
 
-  /**
-   * The first result of a command already processed (duplicate: true), or undefined. Lets a caller
-   * answer a repeat before re-deciding it against a state the first run has since changed.
-   */
-  async findProcessedCommand(command: CommandRef, streamId: string): Promise<AppendResult | undefined> {
-    return this.findCommand(this.dataSource.manager, command, streamId);
-  }
-
-  private async findCommand(m: EntityManager, command: CommandRef, streamId: string): Promise<AppendResult | undefined> {
-    const rows: Array<{
+  private async findCommand(sql: Sql, command: CommandRef, streamId: string): Promise<AppendResult | undefined> {
+    const [row] = await sql.query<{
       stream_id: string; command_type: string; payload_hash: string;
       from_version: number; to_version: number; result: unknown;
-    }> = await m.query(FIND_COMMAND_SQL, [command.id]);
-    const row = rows[0];
+    }>(FIND_COMMAND_SQL, [command.id]);
     if (!row) return undefined;
     if (row.command_type !== command.type) throw new IdempotencyKeyReusedError(command.id, 'command type differs');
     if (row.payload_hash !== command.payloadHash) throw new IdempotencyKeyReusedError(command.id, 'payload differs');
     if (row.stream_id !== streamId) throw new IdempotencyKeyReusedError(command.id, 'stream differs');
-    const events = await this.readStreamIn(m, row.stream_id, { fromVersion: row.from_version, toVersion: row.to_version });
+    const events = row.to_version >= row.from_version
+      ? await this.readStream(row.stream_id, { fromVersion: row.from_version, toVersion: row.to_version })
+      : [];
     return {
       streamId: row.stream_id, fromVersion: row.from_version, toVersion: row.to_version,
       events, duplicate: true, result: row.result,
     };
-  }
-
-  private async readStreamIn(m: EntityManager, streamId: string, opts: ReadStreamOptions): Promise<StoredEvent[]> {
-    const rows: EventRow[] = await m.query(
-      `SELECT ${EVENT_COLUMNS} FROM events
-       WHERE stream_id = $1
-         AND ($2::int IS NULL OR stream_version >= $2::int)
-         AND ($3::int IS NULL OR stream_version <= $3::int)
-         AND ($4::timestamptz IS NULL OR occurred_at <= $4::timestamptz)
-       ORDER BY stream_version`,
-      [streamId, opts.fromVersion ?? null, opts.toVersion ?? null, opts.toInstant ?? null],
-    );
-    return rows.map((r) => toStoredEvent(r, this.upcast));
   }
 }
 

@@ -1,4 +1,5 @@
 export { EventStore } from './event-store.js';
+export { sqlPool, type Sql, type SqlPool } from './sql.js';
 export { LogFollower, type LogFollowerOptions, type LogHandler } from './log-follower.js';
 export { readLog, positionOf } from './log-reader.js';
 export { createUpcaster, type UpcastSteps } from './upcasters.js';
@@ -18,3 +19,8 @@ export {
 } from './types.js';
 export * from './chain/index.js';
 export * from './decider.js';
+export { ExpectedVersionMismatchError, ConcurrencyConflictError } from './errors.js';
+export * from './handle-command.js';
+export * from './projections/table-projection.js';
+export * from './projections/rebuild.js';
+export { ProjectionVersions1732401000000 } from './migrations/1732401000000-projection-versions.js';

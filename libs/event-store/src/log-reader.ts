@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './rows.js';
 import type { LogPosition, StoredEvent, Upcaster } from './types.js';
 
@@ -30,12 +29,12 @@ const READ_LOG_SQL = `SELECT ${EVENT_COLUMNS} FROM events
   LIMIT $3`;
 
 export async function readLog(
-  manager: EntityManager,
+  manager: { query(text: string, params?: unknown[]): Promise<unknown[]> },
   after: LogPosition,
   limit: number,
   upcast?: Upcaster,
 ): Promise<StoredEvent[]> {
-  const rows: EventRow[] = await manager.query(READ_LOG_SQL, [after.transactionId, after.globalPosition, limit]);
+  const rows = (await manager.query(READ_LOG_SQL, [after.transactionId, after.globalPosition, limit])) as EventRow[];
   return rows.map((r) => toStoredEvent(r, upcast));
 }
 

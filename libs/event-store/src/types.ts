@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Sql } from './sql.js';
 
 /**
  * Who did what, when, and why — stored beside the event data, never inside it.
@@ -72,10 +72,10 @@ export interface AppendRequest {
   metadata: EventMetadata;
   /** Makes the append idempotent on `id`. */
   command?: CommandRef;
-  /** What a repeat of the command returns; stored as JSON. */
-  result?: (events: StoredEvent[]) => unknown;
-  /** Inline projections: commit with the events or not at all. */
-  inTransaction?: (manager: EntityManager, events: StoredEvent[]) => Promise<void>;
+  /** What a repeat of the command returns; stored as JSON in the ledger with the events. */
+  result?: unknown;
+  /** Inline projections: commit with the events or not at all. Only their own statements may run here. */
+  inTransaction?: (tx: Sql, events: StoredEvent[]) => Promise<void>;
 }
 
 export interface AppendResult {

@@ -3,3 +3,4 @@ export * from './clock.js';
 export * from './problem.js';
 export * from './config/configuration.js';
 export * from './kernel.module.js';
+export * from './ttl-cache.js';

@@ -33,6 +33,16 @@ export class ProblemException extends HttpException {
 }
 
 export const problems = {
+  conflict: () =>
+    new ProblemException(409, 'concurrent-update', { vi: 'Xung đột cập nhật', en: 'Concurrent update' }, {
+      vi: 'Dữ liệu đang được người khác cập nhật; hãy tải lại rồi thử lại.',
+      en: 'Someone else is changing it at the same time; reload and try again.',
+    }),
+  keyReused: (id: string) =>
+    new ProblemException(422, 'idempotency-key-reused', { vi: 'Idempotency-Key đã được dùng', en: 'Idempotency key reused' }, {
+      vi: `Idempotency-Key "${id.replace(/^[^:]*:/, '')}" đã được dùng cho một lệnh khác.`,
+      en: `Idempotency-Key "${id.replace(/^[^:]*:/, '')}" was already used for a different command.`,
+    }),
   validation: (errors: FieldError[]) =>
     new ProblemException(
       400,
@@ -54,8 +64,8 @@ export const problems = {
       'stale-version',
       { vi: 'Phiên bản đã cũ', en: 'Precondition failed' },
       {
-        vi: `If-Match yêu cầu phiên bản ${expected} nhưng hồ sơ đang ở phiên bản ${current}; hãy tải lại rồi thử lại.`,
-        en: `If-Match names version ${expected} but the decision is at version ${current}; reload and try again.`,
+        vi: `If-Match yêu cầu phiên bản ${expected} nhưng dữ liệu đang ở phiên bản ${current}; hãy tải lại rồi thử lại.`,
+        en: `If-Match names version ${expected} but it is at version ${current}; reload and try again.`,
       },
       { currentVersion: current, expectedVersion: expected },
     ),

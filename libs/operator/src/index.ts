@@ -11,3 +11,5 @@ export * from './commands/progress-bar.js';
 export * from './commands/operator-commands.js';
 export * from './database/database.module.js';
 export * from './operator.module.js';
+export * from './projections/projection-registry.js';
+export * from './startup.js';

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { AccountabilityModule, CheckDecisionProcessor } from '@app/accountability';
 import { AuditModule, AuditService } from '@app/audit';
 import { DelegationModule } from '@app/delegation';
+import { OrganisationModule } from '@app/organisation';
 import { BullJobQueue, InProcessJobQueue, JobHandlers, JobQueue, bullSettings } from '@app/jobs';
 import { Clock } from '@app/kernel';
 import { NotificationsModule, ReminderProcessor } from '@app/notifications';
@@ -10,6 +11,8 @@ import { BackgroundJobs, type ProcessRole } from './background/background.js';
 import { LogDispatcher } from './background/log-dispatcher.js';
 import { Reconciler } from './background/reconciler.js';
 import { DemoSeeder } from './demo/demo-seeder.js';
+import { ProjectionRegistry } from './projections/projection-registry.js';
+import { Startup } from './startup.js';
 
 /**
  * Running the system: the job handlers (one per job, checked at start-up), the queue (BullMQ with
@@ -21,7 +24,7 @@ export class OperatorModule {
   static forRoot(options: { role: ProcessRole }): DynamicModule {
     return {
       module: OperatorModule,
-      imports: [DelegationModule, AccountabilityModule, NotificationsModule, AuditModule],
+      imports: [OrganisationModule, DelegationModule, AccountabilityModule, NotificationsModule, AuditModule],
       providers: [
         {
           provide: JobHandlers,
@@ -50,8 +53,11 @@ export class OperatorModule {
             new BackgroundJobs(options.role, config, handlers, logs, reconciler, queue, audit),
         },
         DemoSeeder,
+        ProjectionRegistry,
+        // The CLI runs its own commands (migrate, rebuild-projections, seed-demo) and nothing at start-up.
+        ...(options.role === 'cli' ? [] : [Startup]),
       ],
-      exports: [JobHandlers, JobQueue, LogDispatcher, Reconciler],
+      exports: [JobHandlers, JobQueue, LogDispatcher, Reconciler, DemoSeeder, ProjectionRegistry],
     };
   }
 }

@@ -21,3 +21,5 @@ export * from './projections/power.entity.js';
 export * from './migrations/1732400500000-organisation-history.js';
 export * from './migrations/1732400800000-power-catalogue.js';
 export * from './organisation.module.js';
+export * from './projections/body.projections.js';
+export * from './projections/power.projections.js';

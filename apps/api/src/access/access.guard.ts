@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/public.decorator.js';
 import { IS_PUBLIC } from '../auth/public.decorator.js';
-import { ProblemException, problems, type FieldError } from '@app/kernel';
+import { ProblemException, problems } from '@app/kernel';
 import {
   can, decisionScopeParams, decisionScopeSql, defaultPermission, rolesWith, scopeOf, type AccessScope, type Permission,
 } from '@app/identity';
@@ -40,7 +40,8 @@ function denied(role: string, permission: Permission, decision?: { stage: string
  *  1. the route's permission (@RequirePermission, else the method's default) must be held by the
  *     caller's role (ROLE_PERMISSIONS, derived from the workflow definitions for decision commands);
  *  2. a route on one decision finds it only inside the caller's scope (else 404, so existence never leaks);
- *  3. a decision command may name only bodies and reviewers of the caller's province (else 400, "no such body").
+ * (The bodies and reviewers a decision command names are checked, within the caller's province, by the
+ * command handler with the rest of the reference data: libs/organisation/src/application/reference-data.ts.)
  * It leaves `req.accessScope` for the handlers, which filter their queries with it.
  */
 @Injectable()
@@ -72,34 +73,6 @@ export class AccessGuard implements CanActivate {
       if (!decision) throw noDecision(id);
     }
     if (!can(user.role, rule.permission)) throw denied(user.role, rule.permission, decision);
-    if (rule.permission.startsWith('decisions:') && rule.permission !== 'decisions:read') {
-      await this.checkNamedReferences(scope, req.body);
-    }
     return true;
-  }
-
-  /** Bodies (delegator, delegate) and reviewers a command names must be in the caller's province. */
-  private async checkNamedReferences(scope: AccessScope, body: unknown): Promise<void> {
-    if (!body || typeof body !== 'object') return;
-    const b = body as Record<string, unknown>;
-    const candidates: Array<[string, unknown]> = [
-      ['delegatorBodyId', b.delegatorBodyId], ['delegateBodyId', b.delegateBodyId],
-      ...(b.changes && typeof b.changes === 'object'
-        ? [['changes.delegatorBodyId', (b.changes as Record<string, unknown>).delegatorBodyId], ['changes.delegateBodyId', (b.changes as Record<string, unknown>).delegateBodyId]] as Array<[string, unknown]>
-        : []),
-    ];
-    const errors: FieldError[] = [];
-    for (const [field, value] of candidates) {
-      if (typeof value !== 'string') continue;
-      const rows = await this.db.query(`SELECT 1 FROM bodies WHERE id = $1 AND province_id = $2`, [value, scope.provinceId]);
-      if (!rows.length) errors.push({ field, constraint: 'exists', reason: { vi: `${field}: không tìm thấy cơ quan "${value}"`, en: `${field}: no body "${value}" exists` } });
-    }
-    if (typeof b.reviewerId === 'string') {
-      const rows = await this.db.query(
-        `SELECT 1 FROM users u JOIN bodies bo ON bo.id = u.body_id WHERE u.id = $1 AND bo.province_id = $2`, [b.reviewerId, scope.provinceId],
-      );
-      if (!rows.length) errors.push({ field: 'reviewerId', constraint: 'exists', reason: { vi: `reviewerId: không tìm thấy chuyên viên thẩm định "${b.reviewerId}"`, en: `reviewerId: no active reviewer "${b.reviewerId}" exists` } });
-    }
-    if (errors.length) throw problems.validation(errors);
   }
 }

@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Text } from '@app/delegation';
-import { ProblemException, type ProblemBody } from '@app/kernel';
+import { ConcurrencyConflictError, ExpectedVersionMismatchError, IdempotencyKeyReusedError } from '@app/event-store';
+import { ProblemException, problems, type ProblemBody } from '@app/kernel';
 
 /** Express body-parser errors carry a `type`; map them to problems that say what was wrong. */
 function fromBodyParser(e: { type?: string; status?: number; limit?: number }): ProblemException | undefined {
@@ -58,6 +59,10 @@ export class ProblemFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown): ProblemException {
     if (exception instanceof ProblemException) return exception;
+    // The command pipeline's outcomes that are the client's to resolve, for every context alike.
+    if (exception instanceof ExpectedVersionMismatchError) return problems.preconditionFailed(exception.expectedVersion, exception.actualVersion);
+    if (exception instanceof ConcurrencyConflictError) return problems.conflict();
+    if (exception instanceof IdempotencyKeyReusedError) return problems.keyReused(exception.commandId);
     // Nest's Express adapter wraps body-parser errors; the original (with its `type`) is the cause.
     const parsed = fromBodyParser(exception as { type?: string }) ?? fromBodyParser((exception as { cause?: { type?: string } }).cause ?? {});
     if (parsed) return parsed;

@@ -5,7 +5,7 @@ import {
   ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { currentWorkflow, type CommandType } from '@app/delegation';
+import { commandInput, currentWorkflow, type CommandData, type CommandType } from '@app/delegation';
 import type { AccessScope } from '@app/identity';
 import { commandPermission } from '@app/identity';
 import { RequirePermission, Scope } from '../access/permission.decorator.js';
@@ -17,14 +17,9 @@ import { ExecuteDecisionCommand, type CommandResult } from '@app/delegation';
 import { GetDecisionEventsQuery } from '@app/delegation';
 import { GetDecisionQuery } from '@app/delegation';
 import { ListDecisionsQuery } from '@app/delegation';
-import { etag, parseIdempotencyKey, parseIfMatch } from './http-headers.js';
+import { CommandHeaderDocs, CommandHeaders, etag, parseIdempotencyKey, type CommandHeaderValues } from '../common/command-headers.js';
+import { DECISION_ACTIONS, type DecisionAction, type HttpDecisionCommand } from './action-table.js';
 import { GetDecisionRequest, ListDecisionsRequest } from './queries.dto.js';
-
-/** Idempotency keys are the client's: scoped by user, so two users' keys never collide. */
-function commandIdOf(req: Request): string | undefined {
-  const key = parseIdempotencyKey(req.header('idempotency-key'));
-  return key && `${(req as unknown as { user: AuthenticatedUser }).user.userId}:${key}`;
-}
 
 /** A UUID (version 8, RFC 9562 custom) derived from a string by SHA-256. */
 function uuidFromKey(key: string): string {
@@ -50,9 +45,7 @@ const ActionDocs = (command: CommandType) =>
   applyDecorators(
     RequirePermission(commandPermission(command), { decision: 'id' }),
     ApiParam({ name: 'id', format: 'uuid' }),
-    ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the version the client saw, e.g. "3"; a stale one gets 412' }),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key answers with the first result' }),
-    ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Recorded in the event metadata' }),
+    CommandHeaderDocs(),
     ApiOkResponse({ description: '`{ decisionId, version, stage, duplicate }`; header `ETag` = the new version' }),
   );
 
@@ -81,11 +74,9 @@ export class DecisionsController {
     // A retried propose must land on the same stream: with a key, the id is derived from it.
     const id = key ? uuidFromKey(`${user.userId}:${key}`) : randomUUID();
     const result = await this.commands.execute(
-      new ExecuteDecisionCommand(id, {
-        type: 'propose',
-        actor: user,
-        data: { ...content, decisionId: id, kind, proposerBodyId: user.bodyId, workflowVersion: currentWorkflow(kind).version },
-      } as never, { commandId: key && `${user.userId}:${key}` }),
+      new ExecuteDecisionCommand(id, commandInput('propose', user, {
+        ...content, decisionId: id, kind, proposerBodyId: user.bodyId, workflowVersion: currentWorkflow(kind).version,
+      }), { commandId: key && `${user.userId}:${key}`, provinceId: user.provinceId }),
     );
     res.location(`/api/v1/decisions/${result.decisionId}`).setHeader('ETag', etag(result.version));
     return result;
@@ -146,151 +137,38 @@ export class DecisionsController {
     return this.queries.execute(new CompareVersionsQuery(decisionId(id), from, to));
   }
 
-  @Post(':id/update-draft')
-  @HttpCode(200)
-  @ActionDocs('update-draft')
-  @ApiOperation({ summary: 'Sửa dự thảo / edit the draft (proposer, stage draft)' })
-  updateDraft(@Param('id') id: string, @Body() body: A.UpdateDraftRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, 'update-draft', body, req, res);
-  }
-
-  @Post(':id/submit')
-  @HttpCode(200)
-  @ActionDocs('submit')
-  @ApiOperation({ summary: 'Gửi đề xuất / submit the proposal' })
-  submit(@Param('id') id: string, @Body() body: A.EmptyRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, 'submit', body, req, res);
-  }
-
-  @Post(':id/assign-reviewer')
-  @HttpCode(200)
-  @ActionDocs('assign-reviewer')
-  @ApiOperation({ summary: 'Phân công thẩm định / assign a reviewer (reviewer lead)' })
-  assignReviewer(@Param('id') id: string, @Body() body: A.AssignReviewerRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, 'assign-reviewer', body, req, res);
-  }
-
-  @Post(':id/request-revision')
-  @HttpCode(200)
-  @ActionDocs('request-revision')
-  @ApiOperation({ summary: 'Yêu cầu bổ sung, chỉnh sửa / request a revision' })
-  requestRevision(@Param('id') id: string, @Body() body: A.RequestRevisionRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, 'request-revision', body, req, res);
-  }
-
-  @Post(':id/resubmit')
-  @HttpCode(200)
-  @ActionDocs('resubmit')
-  @ApiOperation({ summary: 'Gửi lại sau chỉnh sửa / resubmit after a revision request' })
-  resubmit(@Param('id') id: string, @Body() body: A.ResubmitRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, 'resubmit', body, req, res);
-  }
-
-  @Post(':id/appraise')
-  @HttpCode(200)
-  @ActionDocs('appraise')
-  @ApiOperation({ summary: 'Hoàn thành thẩm định / complete the Sở Nội vụ appraisal' })
-  appraise(@Param('id') id: string, @Body() body: A.AppraiseRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, 'appraise', body, req, res);
-  }
-
-  @Post(':id/record-legal-appraisal')
-  @HttpCode(200)
-  @ActionDocs('record-legal-appraisal')
-  @ApiOperation({ summary: 'Ghi nhận thẩm định của Sở Tư pháp / record the legal appraisal (phân cấp)' })
-  recordLegalAppraisal(@Param('id') id: string, @Body() body: A.RecordLegalAppraisalRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, 'record-legal-appraisal', body, req, res);
-  }
-
-  @Post(':id/submit-to-council')
-  @HttpCode(200)
-  @ActionDocs('submit-to-council')
-  @ApiOperation({ summary: "Trình HĐND / submit to the People's Council (phân cấp)" })
-  submitToCouncil(@Param('id') id: string, @Body() body: A.SubmitToCouncilRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, 'submit-to-council', body, req, res);
-  }
-
-  @Post(':id/record-council-vote')
-  @HttpCode(200)
-  @ActionDocs('record-council-vote')
-  @ApiOperation({ summary: 'Ghi nhận biểu quyết HĐND / record the council vote (phân cấp)' })
-  recordCouncilVote(@Param('id') id: string, @Body() body: A.RecordCouncilVoteRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, 'record-council-vote', body, req, res);
-  }
-
-  @Post(':id/decide')
-  @HttpCode(200)
-  @ActionDocs('decide')
-  @ApiOperation({ summary: 'UBND quyết định / the committee or its chairman decides (ủy quyền)' })
-  decide(@Param('id') id: string, @Body() body: A.DecideRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, 'decide', body, req, res);
-  }
-
-  @Post(':id/issue')
-  @HttpCode(200)
-  @ActionDocs('issue')
-  @ApiOperation({ summary: 'Ban hành / record the issued decision' })
-  issue(@Param('id') id: string, @Body() body: A.IssueRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, 'issue', body, req, res);
-  }
-
-  @Post(':id/amend')
-  @HttpCode(200)
-  @ActionDocs('amend')
-  @ApiOperation({ summary: 'Sửa đổi, bổ sung / amend an issued decision' })
-  amend(@Param('id') id: string, @Body() body: A.AmendRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, 'amend', body, req, res);
-  }
-
-  @Post(':id/revoke')
-  @HttpCode(200)
-  @ActionDocs('revoke')
-  @ApiOperation({ summary: 'Thu hồi / revoke an issued decision' })
-  revoke(@Param('id') id: string, @Body() body: A.RevokeRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, 'revoke', body, req, res);
-  }
-
-  @Post(':id/withdraw')
-  @HttpCode(200)
-  @ActionDocs('withdraw')
-  @ApiOperation({ summary: 'Rút hồ sơ / withdraw before issuance' })
-  withdraw(@Param('id') id: string, @Body() body: A.WithdrawRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, 'withdraw', body, req, res);
-  }
-
-  @Post(':id/expire')
-  @HttpCode(200)
-  @ActionDocs('expire')
-  @ApiOperation({ summary: 'Hết hạn / expire an ủy quyền whose period has ended' })
-  expire(@Param('id') id: string, @Body() body: A.EmptyRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, 'expire', body, req, res);
-  }
-
-  @Post(':id/file-report')
-  @HttpCode(200)
-  @ActionDocs('file-report')
-  @ApiOperation({ summary: 'Báo cáo kết quả thực hiện / file the quarterly implementation report (delegate)' })
-  fileReport(@Param('id') id: string, @Body() body: A.FileReportRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, 'file-report', body, req, res);
-  }
-
-  @Post(':id/record-evaluation')
-  @HttpCode(200)
-  @ActionDocs('record-evaluation')
-  @ApiOperation({ summary: 'Đánh giá hằng năm / record the yearly evaluation (Sở Nội vụ)' })
-  recordEvaluation(@Param('id') id: string, @Body() body: A.RecordEvaluationRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, 'record-evaluation', body, req, res);
-  }
-
-  private async run(id: string, type: CommandType, body: object, req: Request, res: Response): Promise<CommandResult> {
+  /** Every action route of DECISION_ACTIONS comes here with its validated body (see below). */
+  async runAction(
+    action: HttpDecisionCommand, id: string, body: object, user: AuthenticatedUser, headers: CommandHeaderValues, res: Response,
+  ): Promise<CommandResult> {
+    // The table's `satisfies` typed each toCommand for its command; looked up by name, the pairing is the table's.
+    const { toCommand } = DECISION_ACTIONS[action] as DecisionAction<object, CommandData<HttpDecisionCommand>>;
     const result = await this.commands.execute(
-      new ExecuteDecisionCommand(decisionId(id), { type, actor: (req as unknown as { user: AuthenticatedUser }).user, data: { ...body } } as never, {
-        commandId: commandIdOf(req),
-        ifMatch: parseIfMatch(req.header('if-match')),
-        correlationId: req.header('x-correlation-id')?.slice(0, 200),
-      }),
+      new ExecuteDecisionCommand(decisionId(id), commandInput(action, user, toCommand(body)), { ...headers, provinceId: user.provinceId }),
     );
     res.setHeader('ETag', etag(result.version));
     return result;
   }
+}
+
+/**
+ * One route per action of DECISION_ACTIONS, `POST /api/v1/decisions/{id}/<command>`, built from the
+ * table instead of written out by hand: each with its request class (so the ValidationPipe and the
+ * OpenAPI document know the body), its permission and its documentation.
+ */
+for (const [command, a] of Object.entries(DECISION_ACTIONS) as Array<[HttpDecisionCommand, DecisionAction]>) {
+  const proto = DecisionsController.prototype as unknown as Record<string, unknown>;
+  const key = `action:${command}`;
+  proto[key] = function (this: DecisionsController, id: string, body: object, user: AuthenticatedUser, headers: CommandHeaderValues, res: Response) {
+    return this.runAction(command, id, body, user, headers, res);
+  };
+  Param('id')(proto, key, 0);
+  Body()(proto, key, 1);
+  CurrentUser()(proto, key, 2);
+  CommandHeaders()(proto, key, 3);
+  Res({ passthrough: true })(proto, key, 4);
+  Reflect.defineMetadata('design:paramtypes', [String, a.request, Object, Object, Object], proto, key);
+  Reflect.defineMetadata('design:returntype', Promise, proto, key);
+  const descriptor = Object.getOwnPropertyDescriptor(proto, key)!;
+  applyDecorators(Post(`:id/${command}`), HttpCode(200), ActionDocs(command), ApiOperation({ summary: a.summary }))(proto, key, descriptor);
 }

@@ -9,8 +9,9 @@ import { REFERENCED_BODY_ACTIVE, type BodyCommand, type BodyRefusal } from '@app
 import { CurrentUser, type AuthenticatedUser } from '../auth/public.decorator.js';
 import { Clock } from '@app/kernel';
 import { ProblemException, problems } from '@app/kernel';
-import { ExecuteDecisionCommand, type CommandResult } from '@app/delegation';
+import { ExecuteDecisionCommand, commandInput, type CommandResult } from '@app/delegation';
 import { BodyStore } from '@app/organisation';
+import { CommandHeaderDocs, CommandHeaders, etag, type CommandHeaderValues } from '../common/command-headers.js';
 import * as D from './bodies.dto.js';
 import type { AccessScope } from '@app/identity';
 import { RequirePermission, Scope } from '../access/permission.decorator.js';
@@ -63,67 +64,81 @@ function bodyRefusalToProblem(id: string, r: BodyRefusal): ProblemException {
 @ApiBearerAuth()
 @Controller('api/v1/bodies')
 export class BodiesController {
-  private readonly store: BodyStore;
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly commands: CommandBus,
     private readonly clock: Clock,
-  ) {
-    this.store = new BodyStore(db);
-  }
+    private readonly store: BodyStore,
+  ) {}
 
   @Post()
   @RequirePermission('bodies:manage')
+  @CommandHeaderDocs()
   @ApiOperation({ summary: 'Thành lập cơ quan / establish a body (admin)' })
   @ApiCreatedResponse({ description: '`{ bodyId, version, status }`; `Location` header' })
-  async establish(@Body() body: D.EstablishBodyRequest, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response): Promise<BodyCommandResult> {
+  async establish(@Body() body: D.EstablishBodyRequest, @CurrentUser() user: AuthenticatedUser, @CommandHeaders() h: CommandHeaderValues, @Res({ passthrough: true }) res: Response): Promise<BodyCommandResult> {
     const { id, parentId, territory, ...rest } = body;
     const result = await this.run(user, id, {
       type: 'establish',
       data: { bodyId: id, ...rest, parentId: parentId ?? null, ...(territory !== undefined && { territory }) },
-    });
+    }, h, res);
     res.location(`/api/v1/bodies/${id}/history`);
     return result;
   }
 
   @Post(':id/rename')
   @RequirePermission('bodies:manage')
+  @CommandHeaderDocs()
   @HttpCode(200)
   @ApiParam({ name: 'id', example: 'tv-ubnd-tp-tra-vinh' })
   @ApiOperation({ summary: 'Đổi tên cơ quan / rename a body (admin)' })
-  rename(@Param('id') id: string, @Body() body: D.RenameBodyRequest, @CurrentUser() user: AuthenticatedUser): Promise<BodyCommandResult> {
-    return this.run(user, id, { type: 'rename', data: { ...body } });
+  rename(
+    @Param('id') id: string, @Body() body: D.RenameBodyRequest, @CurrentUser() user: AuthenticatedUser,
+    @CommandHeaders() h: CommandHeaderValues, @Res({ passthrough: true }) res: Response,
+  ): Promise<BodyCommandResult> {
+    return this.run(user, id, { type: 'rename', data: { ...body } }, h, res);
   }
 
   @Post(':id/reparent')
   @RequirePermission('bodies:manage')
+  @CommandHeaderDocs()
   @HttpCode(200)
   @ApiParam({ name: 'id', example: 'tv-ubnd-phuong-1' })
   @ApiOperation({ summary: 'Đổi cơ quan cấp trên / re-parent a body (admin)' })
-  reparent(@Param('id') id: string, @Body() body: D.ReparentBodyRequest, @CurrentUser() user: AuthenticatedUser): Promise<BodyCommandResult> {
-    return this.run(user, id, { type: 'reparent', data: { ...body } });
+  reparent(
+    @Param('id') id: string, @Body() body: D.ReparentBodyRequest, @CurrentUser() user: AuthenticatedUser,
+    @CommandHeaders() h: CommandHeaderValues, @Res({ passthrough: true }) res: Response,
+  ): Promise<BodyCommandResult> {
+    return this.run(user, id, { type: 'reparent', data: { ...body } }, h, res);
   }
 
   @Post(':id/merge')
   @RequirePermission('bodies:manage')
+  @CommandHeaderDocs()
   @HttpCode(200)
   @ApiParam({ name: 'id', example: 'tv-ubnd-phuong-1' })
   @ApiOperation({ summary: 'Sáp nhập cơ quan vào cơ quan khác / merge a body into another (admin)' })
-  merge(@Param('id') id: string, @Body() body: D.MergeBodyRequest, @CurrentUser() user: AuthenticatedUser): Promise<BodyCommandResult> {
-    return this.run(user, id, { type: 'merge', data: { ...body } });
+  merge(
+    @Param('id') id: string, @Body() body: D.MergeBodyRequest, @CurrentUser() user: AuthenticatedUser,
+    @CommandHeaders() h: CommandHeaderValues, @Res({ passthrough: true }) res: Response,
+  ): Promise<BodyCommandResult> {
+    return this.run(user, id, { type: 'merge', data: { ...body } }, h, res);
   }
 
   @Post(':id/abolish')
   @RequirePermission('bodies:manage')
+  @CommandHeaderDocs()
   @HttpCode(200)
   @ApiParam({ name: 'id', example: 'tv-ubnd-cang-long' })
   @ApiOperation({
     summary: 'Giải thể cơ quan / abolish a body (admin)',
     description: 'The delegations in effect to or from the body get the delegate-body-reorganised finding once the checks run.',
   })
-  abolish(@Param('id') id: string, @Body() body: D.AbolishBodyRequest, @CurrentUser() user: AuthenticatedUser): Promise<BodyCommandResult> {
-    return this.run(user, id, { type: 'abolish', data: { ...body } });
+  abolish(
+    @Param('id') id: string, @Body() body: D.AbolishBodyRequest, @CurrentUser() user: AuthenticatedUser,
+    @CommandHeaders() h: CommandHeaderValues, @Res({ passthrough: true }) res: Response,
+  ): Promise<BodyCommandResult> {
+    return this.run(user, id, { type: 'abolish', data: { ...body } }, h, res);
   }
 
   @Get(':id/history')
@@ -134,7 +149,7 @@ export class BodiesController {
     // Another province's bodies are not shown, not even their history.
     const own = await this.db.query(`SELECT 1 FROM bodies WHERE id = $1 AND province_id = $2`, [id, scope.provinceId]);
     if (!own.length) throw noBody(id);
-    const { events } = await this.store.load(id);
+    const events = await this.store.history(id);
     if (!events.length) throw noBody(id);
     return events;
   }
@@ -175,11 +190,9 @@ export class BodiesController {
     const result: ReassignmentResult = { bodyId: id, successorId: body.successorId, effectiveFrom: body.effectiveFrom, reassigned: [], refused: [] };
     for (const { id: decisionId } of decisions) {
       try {
-        result.reassigned.push(await this.commands.execute(new ExecuteDecisionCommand(decisionId, {
-          type: 'reassign',
-          actor: user,
-          data: { fromBodyId: id, toBodyId: body.successorId, effectiveFrom: body.effectiveFrom, documentNumber: body.documentNumber, reason: body.reason },
-        } as never, { commandId: `reassign:${decisionId}:${id}:${body.successorId}`, correlationId: `reassign:${id}:${body.successorId}` })));
+        result.reassigned.push(await this.commands.execute(new ExecuteDecisionCommand(decisionId, commandInput('reassign', user, {
+          fromBodyId: id, toBodyId: body.successorId, effectiveFrom: body.effectiveFrom, documentNumber: body.documentNumber, reason: body.reason,
+        }), { commandId: `reassign:${decisionId}:${id}:${body.successorId}`, correlationId: `reassign:${id}:${body.successorId}` })));
       } catch (e) {
         if (!(e instanceof ProblemException) || e.getStatus() >= 500) throw e;
         result.refused.push({ decisionId, status: e.getStatus(), problem: { type: e.slug, detail: e.detail, ...e.extensions } });
@@ -194,7 +207,7 @@ export class BodiesController {
     return rows[0]?.province_id ?? null;
   }
 
-  private async run(user: AuthenticatedUser, id: string, command: BodyCommand): Promise<BodyCommandResult> {
+  private async run(user: AuthenticatedUser, id: string, command: BodyCommand, h: CommandHeaderValues, res: Response): Promise<BodyCommandResult> {
     if (!D.BODY_ID.test(id)) throw noBody(id);
     const province = await this.provinceOf(user);
     if (command.type === 'establish') {
@@ -209,9 +222,10 @@ export class BodiesController {
     }
     const outcome = await this.store.execute(id, command, {
       actorId: user.userId, actorRole: user.role, actorBodyId: user.bodyId,
-      occurredAt: this.clock.now().toISOString(), correlationId: `body:${id}:${this.clock.now().getTime()}`,
-    });
+      occurredAt: this.clock.now().toISOString(), correlationId: h.correlationId ?? `body:${id}:${this.clock.now().getTime()}`,
+    }, { expectedVersion: h.ifMatch, commandId: h.commandId });
     if (!outcome.ok) throw bodyRefusalToProblem(id, outcome.refusal);
+    res.setHeader('ETag', etag(outcome.version));
     return { bodyId: outcome.bodyId, version: outcome.version, status: outcome.status };
   }
 }

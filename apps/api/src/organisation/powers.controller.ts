@@ -10,6 +10,7 @@ import { CurrentUser, type AuthenticatedUser } from '../auth/public.decorator.js
 import { Clock } from '@app/kernel';
 import { ProblemException, problems } from '@app/kernel';
 import { PowerStore } from '@app/organisation';
+import { CommandHeaderDocs, CommandHeaders, etag, type CommandHeaderValues } from '../common/command-headers.js';
 import * as D from './powers.dto.js';
 import { SECTORS } from '@app/organisation';
 
@@ -96,53 +97,62 @@ const viewOf = (r: Row) => ({
 @ApiBearerAuth()
 @Controller('api/v1/powers')
 export class PowersController {
-  private readonly store: PowerStore;
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
-  ) {
-    this.store = new PowerStore(db);
-  }
+    private readonly store: PowerStore,
+  ) {}
 
   @Post()
   @RequirePermission('bodies:manage')
+  @CommandHeaderDocs()
   @ApiOperation({ summary: 'Đưa nhiệm vụ, quyền hạn vào danh mục / define a power (admin)' })
   @ApiCreatedResponse({ description: '`{ powerId, version, retired }`; `Location` header' })
-  async define(@Body() body: D.DefinePowerRequest, @CurrentUser() user: AuthenticatedUser, @Scope() scope: AccessScope, @Res({ passthrough: true }) res: Response): Promise<PowerCommandResult> {
+  async define(
+    @Body() body: D.DefinePowerRequest, @CurrentUser() user: AuthenticatedUser, @Scope() scope: AccessScope,
+    @CommandHeaders() h: CommandHeaderValues, @Res({ passthrough: true }) res: Response,
+  ): Promise<PowerCommandResult> {
     const { id, procedureCodes, ...rest } = body;
-    const result = await this.run(user, scope, id, { type: 'define', data: { powerId: id, ...rest, procedureCodes: procedureCodes ?? [] } });
+    const result = await this.run(user, scope, id, { type: 'define', data: { powerId: id, ...rest, procedureCodes: procedureCodes ?? [] } }, h, res);
     res.location(`/api/v1/powers/${id}`);
     return result;
   }
 
   @Post(':id/revise')
   @RequirePermission('bodies:manage')
+  @CommandHeaderDocs()
   @HttpCode(200)
   @ApiParam({ name: 'id', example: 'TV-DD-02' })
   @ApiOperation({ summary: 'Sửa đổi nhiệm vụ, quyền hạn (phiên bản mới) / revise a power: a new version from `effectiveFrom` (admin)' })
   @ApiOkResponse({ description: '`{ powerId, version, retired }`' })
-  async revise(@Param('id') id: string, @Body() body: D.RevisePowerRequest, @CurrentUser() user: AuthenticatedUser, @Scope() scope: AccessScope): Promise<PowerCommandResult> {
+  async revise(
+    @Param('id') id: string, @Body() body: D.RevisePowerRequest, @CurrentUser() user: AuthenticatedUser, @Scope() scope: AccessScope,
+    @CommandHeaders() h: CommandHeaderValues, @Res({ passthrough: true }) res: Response,
+  ): Promise<PowerCommandResult> {
     await this.inScope(id, scope);
     const changes = Object.fromEntries(Object.entries(body.changes).filter(([, v]) => v !== undefined));
-    return this.run(user, scope, id, { type: 'revise', data: { changes, reason: body.reason, effectiveFrom: body.effectiveFrom } });
+    return this.run(user, scope, id, { type: 'revise', data: { changes, reason: body.reason, effectiveFrom: body.effectiveFrom } }, h, res);
   }
 
   @Post(':id/retire')
   @RequirePermission('bodies:manage')
+  @CommandHeaderDocs()
   @HttpCode(200)
   @ApiParam({ name: 'id', example: 'TV-DD-03' })
   @ApiOperation({ summary: 'Loại nhiệm vụ, quyền hạn khỏi danh mục / retire a power: it can no longer be proposed (admin)' })
   @ApiOkResponse({ description: '`{ powerId, version, retired: true }`' })
-  async retire(@Param('id') id: string, @Body() body: D.RetirePowerRequest, @CurrentUser() user: AuthenticatedUser, @Scope() scope: AccessScope): Promise<PowerCommandResult> {
+  async retire(
+    @Param('id') id: string, @Body() body: D.RetirePowerRequest, @CurrentUser() user: AuthenticatedUser, @Scope() scope: AccessScope,
+    @CommandHeaders() h: CommandHeaderValues, @Res({ passthrough: true }) res: Response,
+  ): Promise<PowerCommandResult> {
     await this.inScope(id, scope);
-    return this.run(user, scope, id, { type: 'retire', data: { reason: body.reason, effectiveFrom: body.effectiveFrom } });
+    return this.run(user, scope, id, { type: 'retire', data: { reason: body.reason, effectiveFrom: body.effectiveFrom } }, h, res);
   }
 
   @Get(':id')
   @ApiParam({ name: 'id', example: 'TV-DD-02' })
   @ApiOperation({ summary: 'Nhiệm vụ, quyền hạn hiện tại / a power now, with its version' })
-  async one(@Param('id') id: string, @Scope() scope: AccessScope): Promise<PowerView> {
+  async one(@Param('id') id: string, @Scope() scope: AccessScope, @Res({ passthrough: true }) res: Response): Promise<PowerView> {
     const [row]: Row[] = await this.db.query(
       `SELECT p.*, to_char(v.valid_from, 'YYYY-MM-DD') AS valid_from
          FROM powers p JOIN bodies b ON b.id = p.legal_holder_body_id
@@ -151,6 +161,7 @@ export class PowersController {
       [id, scope.provinceId],
     );
     if (!row) throw noPower(id);
+    res.setHeader('ETag', etag(row.version as number));
     return { id, ...viewOf(row) };
   }
 
@@ -165,7 +176,7 @@ export class PowersController {
          FROM power_versions v WHERE v.power_id = $1 ORDER BY v.version`,
       [id],
     );
-    const events = new Map((await this.store.load(id)).events.map((e) => [e.streamVersion, e]));
+    const events = new Map((await this.store.history(id)).map((e) => [e.streamVersion, e]));
     const versions = rows.map((r): PowerVersionView => {
       const e = events.get(r.version as number);
       const data = (e?.data ?? {}) as { reason?: string; effectiveFrom?: string };
@@ -190,12 +201,15 @@ export class PowersController {
     if (!rows.length) throw noPower(id);
   }
 
-  private async run(user: AuthenticatedUser, scope: AccessScope, id: string, command: PowerCommand): Promise<PowerCommandResult> {
+  private async run(
+    user: AuthenticatedUser, scope: AccessScope, id: string, command: PowerCommand, h: CommandHeaderValues, res: Response,
+  ): Promise<PowerCommandResult> {
     const outcome = await this.store.execute(id, command, {
       actorId: user.userId, actorRole: user.role, actorBodyId: user.bodyId,
-      occurredAt: this.clock.now().toISOString(), correlationId: `power:${id}:${this.clock.now().getTime()}`,
-    }, { provinceId: scope.provinceId });
+      occurredAt: this.clock.now().toISOString(), correlationId: h.correlationId ?? `power:${id}:${this.clock.now().getTime()}`,
+    }, { provinceId: scope.provinceId, expectedVersion: h.ifMatch, commandId: h.commandId });
     if (!outcome.ok) throw powerRefusalToProblem(id, outcome.refusal);
+    res.setHeader('ETag', etag(outcome.version));
     return { powerId: outcome.powerId, version: outcome.version, retired: outcome.retired };
   }
 }

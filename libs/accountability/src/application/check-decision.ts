@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { WrongExpectedVersionError } from '@app/event-store';
-import { reconcileFindings } from '../reconcile.js';
-import { runChecks } from '../rules/index.js';
-import { Clock } from '@app/kernel';
 import { DecisionStore } from '@app/delegation';
+import { Clock } from '@app/kernel';
+import { runChecks } from '../rules/index.js';
 import { CheckContextLoader } from './check-context.loader.js';
 
 export interface CheckOutcome {
@@ -13,10 +11,13 @@ export interface CheckOutcome {
   version: number;
 }
 
+const SYSTEM = { userId: 'system', role: 'system', bodyId: 'system' } as const;
+
 /**
- * Runs every accountability check that applies to a decision and records the difference with what
- * its stream already says: FindingRaised for a new finding, FindingResolved for one that no longer
- * holds. Running it again on the same state writes nothing.
+ * Runs every accountability check that applies to a decision and records what they found through the
+ * decision's own decider (`record-findings`): FindingRaised for a new finding, FindingResolved for one
+ * that no longer holds. Running it again on the same state writes nothing. A person's command that
+ * lands first is not lost: the pipeline decides again on the new state.
  */
 @Injectable()
 export class CheckDecisionProcessor {
@@ -27,23 +28,19 @@ export class CheckDecisionProcessor {
   ) {}
 
   async run({ decisionId, reason }: { decisionId: string; reason: string }): Promise<CheckOutcome> {
-    for (let attempt = 1; ; attempt++) {
-      const loaded = await this.store.load(decisionId);
-      if (!loaded.state.exists) return { decisionId, raised: 0, resolved: 0, version: 0 };
-      const { findings, checkedRuleIds } = runChecks(await this.contexts.load(loaded.state));
-      const events = reconcileFindings(loaded.state, findings, checkedRuleIds);
-      const raised = events.filter((e) => e.type === 'FindingRaised').length;
-      if (!events.length) return { decisionId, raised: 0, resolved: 0, version: loaded.state.version };
-      try {
-        const done = await this.store.append(loaded, events, {
-          actorId: 'system', actorRole: 'system', actorBodyId: 'system',
-          occurredAt: this.clock.now().toISOString(), correlationId: `check:${decisionId}:${reason}`,
-        });
-        return { decisionId, raised, resolved: events.length - raised, version: done.toVersion };
-      } catch (e) {
-        // Someone acted on the decision meanwhile: check the new state instead.
-        if (!(e instanceof WrongExpectedVersionError) || attempt >= 5) throw e;
-      }
-    }
+    const { state } = await this.store.load(decisionId);
+    if (!state.exists) return { decisionId, raised: 0, resolved: 0, version: 0 };
+    const { findings, checkedRuleIds } = runChecks(await this.contexts.load(state));
+    const now = this.clock.now().toISOString();
+    const outcome = await this.store.execute({
+      streamId: decisionId,
+      command: { type: 'record-findings', actor: SYSTEM, now, data: { found: findings, checkedRuleIds } },
+      commandType: 'record-findings',
+      payloadHash: '',
+      metadata: { actorId: 'system', actorRole: 'system', actorBodyId: 'system', occurredAt: now, correlationId: `check:${decisionId}:${reason}` },
+    });
+    if (!outcome.ok) throw new Error(`Checks of ${decisionId} refused: ${JSON.stringify(outcome.refusal)}`);
+    const raised = outcome.events.filter((e) => e.type === 'FindingRaised').length;
+    return { decisionId, raised, resolved: outcome.events.length - raised, version: outcome.version };
   }
 }

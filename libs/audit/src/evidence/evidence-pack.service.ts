@@ -44,7 +44,9 @@ export class EvidencePackService {
   async build(decisionId: string, requester: EvidenceRequester = SYSTEM_REQUESTER): Promise<EvidencePack> {
     if (!UUID.test(decisionId)) throw notFound(decisionId);
     const id = decisionId.toLowerCase();
-    const { state, events } = await this.store.load(id);
+    // The history as stored (with who did what), and the state it folds to.
+    const events = await this.store.log.readStream(id);
+    const { state } = this.store.pipeline.fold(id, events.map((e) => this.store.pipeline.toEvent(e)));
     if (!state.exists || events.length === 0) throw notFound(id);
 
     const [verification, chainRows] = await Promise.all([this.audit.verifyStream(id), this.streamHashes(id)]);

@@ -1,92 +1,76 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { EventStore, type AppendResult, type CommandRef, type EventMetadata, type StoredEvent } from '@app/event-store';
+import {
+  CommandPipeline, EventStore, rebuildProjections, type CommandEnvelope, type CommandOutcome, type StoredEvent, type StreamSpec,
+} from '@app/event-store';
+import type { Command } from '../domain/commands.js';
+import { decisionDecider } from '../domain/decider.js';
+import type { Refusal } from '../domain/errors.js';
 import { EVENT_SCHEMA_VERSIONS, type DecisionEvent } from '../domain/events.js';
-import { evolve, foldDecision } from '../domain/evolve.js';
+import type { DecisionState } from '../domain/state.js';
 import { upcast } from '../domain/upcasters.js';
-import { type DecisionState } from '../domain/state.js';
-import { DecisionProjector, type EventWithMeta } from '../projections/decision-projections.js';
+import { deadlinesProjection } from '../projections/deadlines.projection.js';
+import { decisionListProjection } from '../projections/decision-list.projection.js';
+import type { DecisionProjectionContext } from '../projections/decision-view.js';
+import { findingsProjection } from '../projections/findings.projection.js';
+import { powerHoldingsProjection } from '../projections/power-holdings.projection.js';
+import { DecisionReferences } from './decision-references.js';
 
 export const DECISION_STREAM = 'decision';
 
 export const toDomainEvent = (e: StoredEvent): DecisionEvent => ({ type: e.type, data: e.data }) as DecisionEvent;
-const withMeta = (e: StoredEvent): EventWithMeta => ({ event: toDomainEvent(e), occurredAt: e.occurredAt, version: e.streamVersion });
 
-export interface LoadedDecision {
-  state: DecisionState;
-  events: StoredEvent[];
+/** The decision read models, each a function of the stream (projections/*.projection.ts). */
+export const DECISION_PROJECTIONS = [decisionListProjection, powerHoldingsProjection, deadlinesProjection, findingsProjection];
+
+export function decisionStreamSpec(
+  context: (view: Parameters<NonNullable<StreamSpec<DecisionEvent, DecisionState, DecisionProjectionContext>['context']>>[0]) => Promise<DecisionProjectionContext>,
+): StreamSpec<DecisionEvent, DecisionState, DecisionProjectionContext> {
+  return {
+    streamType: DECISION_STREAM,
+    initialState: decisionDecider.initialState,
+    evolve: decisionDecider.evolve,
+    schemaVersion: (type) => EVENT_SCHEMA_VERSIONS[type],
+    projections: DECISION_PROJECTIONS,
+    context,
+  };
 }
 
+export type DecisionOutcome = CommandOutcome<DecisionState, Refusal>;
+
 /**
- * A decision's stream: loaded by folding its events (one query), at its head or as of a past version
- * or instant; appended to at the version it was loaded at, with its read models in the same transaction.
+ * The decisions' streams on the one command pipeline (libs/event-store/src/handle-command.ts): loaded
+ * from the process cache plus what was appended since, decided by the pure decider, appended with
+ * their read models in one transaction.
  */
 @Injectable()
 export class DecisionStore {
   readonly log: EventStore;
+  readonly pipeline: CommandPipeline<DecisionEvent, DecisionState, DecisionProjectionContext>;
 
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly projector: DecisionProjector,
-  ) {
+  constructor(@InjectDataSource() private readonly db: DataSource, references: DecisionReferences) {
     this.log = new EventStore(db, upcast);
+    this.pipeline = new CommandPipeline(this.log, decisionStreamSpec((view) => references.context(view)), { toEvent: toDomainEvent });
   }
 
-  async load(id: string, asOf: { toVersion?: number; toInstant?: string } = {}): Promise<LoadedDecision> {
-    const events = await this.log.readStream(id, asOf);
-    return { state: fold(id, events), events };
+  /** A decision at its head, or as it was at a past version or instant. */
+  async load(id: string, asOf: { toVersion?: number; toInstant?: string } = {}): Promise<{ state: DecisionState; version: number }> {
+    const view = await this.pipeline.loadAsOf(id, asOf);
+    return { state: view.state, version: view.version };
   }
 
-  /** Appends `decided` to a decision loaded at `loaded.state.version`; throws WrongExpectedVersionError on a race. */
-  async append(
-    loaded: LoadedDecision,
-    decided: DecisionEvent[],
-    metadata: EventMetadata,
-    command?: { ref: CommandRef; result: (state: DecisionState) => unknown },
-  ): Promise<AppendResult & { state: DecisionState }> {
-    const { state, events } = loaded;
-    const added = decided.map((event, i) => ({ event, occurredAt: metadata.occurredAt, version: state.version + i + 1 }));
-    const next = added.reduce((s, e) => evolve(s, e.event, e), state);
-    const appended = await this.log.append({
-      streamId: state.id,
-      streamType: DECISION_STREAM,
-      expectedVersion: state.version,
-      events: decided.map((e) => ({ type: e.type, schemaVersion: EVENT_SCHEMA_VERSIONS[e.type], data: e.data })),
-      metadata,
-      command: command?.ref,
-      result: command ? () => command.result(next) : undefined,
-      inTransaction: (m) => this.projector.project(m, next, [...events.map(withMeta), ...added]),
-    });
-    return { ...appended, state: next };
+  execute(envelope: CommandEnvelope<Command, DecisionState>): Promise<DecisionOutcome> {
+    return this.pipeline.handle(decisionDecider.decide, envelope);
   }
 
+  /** Rewrites every decision read model from the log, in one transaction; returns how many decisions. */
   rebuildProjections(): Promise<number> {
-    return rebuildDecisionProjections(this.db, this.projector);
-  }
-
-  /** Re-projects one decision (e.g. when today moves on, its report and evaluation deadlines do too). */
-  async reproject(id: string): Promise<void> {
-    const events = await this.log.readStream(id);
-    await this.db.transaction((m) => this.projector.project(m, fold(id, events), events.map(withMeta)));
+    return this.log.sql.transaction(async (tx) => {
+      await tx.query(`TRUNCATE ${DECISION_PROJECTIONS.map((p) => p.table).join(', ')}`);
+      const n = await rebuildProjections(tx, this.pipeline);
+      this.pipeline.forget();
+      return n;
+    });
   }
 }
-
-/** Rewrites every decision's read models from the log, in one transaction; returns how many decisions. */
-export async function rebuildDecisionProjections(db: DataSource, projector: DecisionProjector): Promise<number> {
-  const log = new EventStore(db, upcast);
-  const ids: Array<{ stream_id: string }> = await db.query(
-    `SELECT DISTINCT stream_id FROM events WHERE stream_type = $1`,
-    [DECISION_STREAM],
-  );
-  await db.transaction(async (m) => {
-    await m.query('TRUNCATE decision_list, power_holdings, deadlines, findings');
-    for (const { stream_id } of ids) {
-      const events = await log.readStream(stream_id);
-      await projector.project(m, fold(stream_id, events), events.map(withMeta));
-    }
-  });
-  return ids.length;
-}
-
-const fold = (id: string, events: StoredEvent[]): DecisionState => foldDecision(id, events.map(withMeta));

@@ -34,12 +34,21 @@ export interface DeadlineInputs {
   events: Array<{ event: DecisionEvent; occurredAt: string; version: number }>;
   workflow: WorkflowDefinition;
   calendar: WorkingCalendar;
-  today: IsoDate;
   /** Which body answers for a role (e.g. the Sở Nội vụ for reviewers); null when unknown. */
   bodyOfRole: (role: Role) => string | null;
   reminderLeadWorkingDays: number;
   expiryWarningDays: number;
 }
+
+/**
+ * How far ahead the reports and evaluations of a delegation without an end are scheduled. The schedule
+ * is a function of the stream alone (not of today), so it has to stop somewhere; an amendment or a
+ * new issuance moves it on.
+ */
+export const OPEN_ENDED_HORIZON_YEARS = 10;
+
+/** How far ahead reads show report and evaluation deadlines (what lists and the board show). */
+export const SHOWN_AHEAD_DAYS = 100;
 
 const PERIOD_END: Text = { vi: 'Hết thời hạn ủy quyền', en: 'End of the authorisation period' };
 
@@ -83,8 +92,8 @@ function responsibleRole(workflow: WorkflowDefinition, stage: Stage): Role | und
 }
 
 /**
- * Every deadline of one decision, recomputed from its events (so the table can be rebuilt from the
- * log): a deadline per timed stage (its clock stops while a revision request waits on the proposer:
+ * Every deadline of one decision, a pure function of its events and the calendar (so the table can be
+ * rebuilt from the log, and an append writes only the rows that changed): a deadline per timed stage (its clock stops while a revision request waits on the proposer:
  * the appraisal resumes with the working days it had left), quarterly reports and yearly evaluations
  * while it is in effect, and the end of an ủy quyền's period.
  */
@@ -149,10 +158,11 @@ export function deadlinesOf(input: DeadlineInputs): DeadlineRow[] {
 
 /** Reports each quarter, an evaluation each year, and an ủy quyền's period end, while in effect. */
 function inEffectDeadlines(state: DecisionState, input: DeadlineInputs): DeadlineRow[] {
-  const { calendar, today } = input;
+  const { calendar } = input;
   const start = state.issuance!.effectiveFrom;
   const ended = state.revocation?.effectiveFrom ?? (state.kind === 'uy-quyen' && state.content.period ? nextDay(state.content.period.to) : null);
-  const horizon = addDays(today, 100);
+  const lastYear = Number(start.slice(0, 4)) + OPEN_ENDED_HORIZON_YEARS - 1;
+  const horizon = `${lastYear}-12-31`;
   const rows: DeadlineRow[] = [];
   const row = (id: string, kind: DeadlineKind, subject: string, title: Text, dueOn: IsoDate, role: Role, bodyId: string | null, done?: string): DeadlineRow => {
     const closedOn = done ? vietnamDate(done) : null;
@@ -175,7 +185,7 @@ function inEffectDeadlines(state: DecisionState, input: DeadlineInputs): Deadlin
     rows.push(row(`report:${state.id}:${period}`, 'report', period, { vi: `Báo cáo kết quả thực hiện quý ${q}/${y}`, en: `Implementation report for Q${q} ${y}` }, due, 'proposer', state.content.delegateBodyId, filed?.filedAt));
   }
   // A yearly evaluation of every full year in effect (seed 000, task 7), due by 31 January.
-  for (let y = Number(start.slice(0, 4)); `${y + 1}-01-31` <= horizon; y++) {
+  for (let y = Number(start.slice(0, 4)); y <= lastYear; y++) {
     if (ended && ended <= `${y}-12-31`) break;
     const done = state.evaluations.find((e) => e.year === y);
     rows.push(row(`evaluation:${state.id}:${y}`, 'evaluation', String(y), { vi: `Đánh giá năm ${y}`, en: `Evaluation of ${y}` }, `${y + 1}-01-31`, 'reviewer', input.bodyOfRole('reviewer'), done?.recordedAt));

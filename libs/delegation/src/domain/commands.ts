@@ -1,4 +1,5 @@
-import type { Actor, DecisionKind, DocumentRef, IsoDate, IsoInstant, ProposalContent } from './types.js';
+import type { FindingSeverity } from './events.js';
+import type { Actor, DecisionKind, DocumentRef, IsoDate, IsoInstant, ProposalContent, Text } from './types.js';
 
 /** Every command carries who runs it and when; the domain never reads the clock or generates ids. */
 interface Base<T extends string, D> {
@@ -72,6 +73,17 @@ export type RecordEvaluation = Base<
   { year: number; result: 'effective' | 'needs-adjustment' | 'ineffective'; summary: string; recommendations?: string[] }
 >;
 
+/** What one run of the accountability checks found (libs/accountability), recorded by the system. */
+export interface CheckedFinding {
+  ruleId: string;
+  ruleVersion: number;
+  key: string;
+  severity: FindingSeverity;
+  message: Text;
+  details?: Record<string, unknown>;
+}
+export type RecordFindings = Base<'record-findings', { found: CheckedFinding[]; checkedRuleIds: string[] }>;
+
 export type Command =
   | Propose
   | UpdateDraft
@@ -91,7 +103,8 @@ export type Command =
   | Expire
   | Reassign
   | FileReport
-  | RecordEvaluation;
+  | RecordEvaluation
+  | RecordFindings;
 
 export type CommandType = Command['type'];
 
@@ -115,4 +128,24 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'reassign',
   'file-report',
   'record-evaluation',
+  'record-findings',
 ];
+
+/** The system's own commands, in any stage: not steps of a workflow, so no definition lists them. */
+export const SYSTEM_COMMAND_TYPES: readonly CommandType[] = ['record-findings'];
+
+/** The commands a workflow definition assigns to stages and roles. */
+export const WORKFLOW_COMMAND_TYPES: readonly CommandType[] = COMMAND_TYPES.filter((c) => !SYSTEM_COMMAND_TYPES.includes(c));
+
+export type CommandData<K extends CommandType> = Extract<Command, { type: K }>['data'];
+
+/** A command as the edge builds it: everything but the instant, which the handler takes from its clock. */
+export type CommandInput = { [K in CommandType]: Omit<Extract<Command, { type: K }>, 'now'> }[CommandType];
+
+/**
+ * Builds a command of type K from data typed for K. The one place where a type chosen at run time
+ * (a route, a job) meets the command union; the data is checked against K where it is written.
+ */
+export function commandInput<K extends CommandType>(type: K, actor: Actor, data: CommandData<K>): CommandInput {
+  return { type, actor: { userId: actor.userId, role: actor.role, bodyId: actor.bodyId }, data } as CommandInput;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { decision, eventsTo, given, stagesOf, validCommand } from '../testing/fixtures.js';
 import { currentWorkflow, WORKFLOWS } from '../workflows/registry.js';
-import { COMMAND_TYPES } from './commands.js';
+import { COMMAND_TYPES, WORKFLOW_COMMAND_TYPES } from './commands.js';
 import { decide } from './decide.js';
 import { ROLES } from './types.js';
 
@@ -11,7 +11,7 @@ import { ROLES } from './types.js';
  */
 const stageRows = WORKFLOWS.flatMap((wf) =>
   stagesOf(wf).flatMap((stage) =>
-    COMMAND_TYPES.filter((c) => c !== 'propose').map((command) => {
+    WORKFLOW_COMMAND_TYPES.filter((c) => c !== 'propose').map((command) => {
       const t = wf.transitions.find((x) => x.command === command);
       return { kind: wf.id, stage, command, allowed: t?.from.includes(stage) ?? false, allowedStages: t?.from ?? [] };
     }),
@@ -19,7 +19,7 @@ const stageRows = WORKFLOWS.flatMap((wf) =>
 );
 
 describe('existence', () => {
-  it.each(WORKFLOWS.flatMap((wf) => COMMAND_TYPES.filter((c) => c !== 'propose').map((c) => [wf.id, c] as const)))(
+  it.each(WORKFLOWS.flatMap((wf) => WORKFLOW_COMMAND_TYPES.filter((c) => c !== 'propose').map((c) => [wf.id, c] as const)))(
     '%s: %s on a decision that does not exist → decision-not-found',
     (kind, command) => {
       expect(decision.given([]).when(validCommand(command, kind)).thenRefuses('decision-not-found')).toEqual({ kind: 'decision-not-found' });
@@ -82,10 +82,11 @@ describe('roles → role-not-allowed (403) or the transition', () => {
 
 describe('the table covers the whole machine', () => {
   it('tries each workflow command in every stage', () => {
-    expect(stageRows).toHaveLength(WORKFLOWS.reduce((n, wf) => n + stagesOf(wf).length * (COMMAND_TYPES.length - 1), 0));
+    expect(stageRows).toHaveLength(WORKFLOWS.reduce((n, wf) => n + stagesOf(wf).length * (WORKFLOW_COMMAND_TYPES.length - 1), 0));
     // phân cấp: 14 single-stage transitions (file-report, record-evaluation and reassign included) + assign-reviewer (2)
     // + withdraw (8 stages) = 24; ủy quyền: 13 + 2 + withdraw (6 stages) = 21.
-    expect(COMMAND_TYPES).toHaveLength(19);
+    expect(COMMAND_TYPES).toHaveLength(20);
+    expect(WORKFLOW_COMMAND_TYPES).toHaveLength(19);
     expect(allowedRows.filter((r) => r.kind === 'phan-cap')).toHaveLength(24);
     expect(allowedRows.filter((r) => r.kind === 'uy-quyen')).toHaveLength(21);
   });

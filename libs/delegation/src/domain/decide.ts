@@ -1,6 +1,7 @@
 import type { TransitionDefinition, WorkflowDefinition } from '../workflows/definition.js';
-import type { Command } from './commands.js';
+import { SYSTEM_COMMAND_TYPES, type Command } from './commands.js';
 import { fileReport, recordEvaluation } from './deciders/accountability.js';
+import { recordFindings } from './deciders/findings.js';
 import { appraise, assignReviewer, recordLegalAppraisal, requestRevision, resubmit } from './deciders/appraisal.js';
 import { decideDirectly, recordCouncilVote, submitToCouncil } from './deciders/decision.js';
 import { amend, expire, issue, reassign, revoke } from './deciders/issuance.js';
@@ -25,6 +26,11 @@ export function decide(command: Command, state: DecisionState, workflow: Workflo
 function guard(command: Command, state: DecisionState, workflow: WorkflowDefinition): Refusal | undefined {
   if (command.type === 'propose' && state.exists) return { kind: 'decision-already-exists' };
   if (command.type !== 'propose' && !state.exists) return { kind: 'decision-not-found' };
+  if (SYSTEM_COMMAND_TYPES.includes(command.type)) {
+    return command.actor.role === 'system'
+      ? undefined
+      : { kind: 'role-not-allowed', command: command.type, stage: state.stage, role: command.actor.role, allowedRoles: ['system'] };
+  }
   const transition: TransitionDefinition | undefined = workflow.transitions.find((t) => t.command === command.type);
   // `propose` has no from-stage: existence above already stands for it.
   const stageOk = transition !== undefined && (command.type === 'propose' || transition.from.includes(state.stage));
@@ -88,6 +94,8 @@ function dispatch(command: Command, state: DecisionState, workflow: WorkflowDefi
       return fileReport(command, state);
     case 'record-evaluation':
       return recordEvaluation(command, state);
+    case 'record-findings':
+      return recordFindings(command, state);
     default: {
       // A new command type that is not handled here fails to compile.
       const unhandled: never = command;

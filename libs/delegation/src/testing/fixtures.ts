@@ -84,6 +84,7 @@ export function validData<T extends CommandType>(type: T, kind: DecisionKind): D
     reassign: { fromBodyId: 'ubnd-xa-long-duc', toBodyId: 'ubnd-xa-moi', effectiveFrom: '2026-07-01', documentNumber: '40/2026/QĐ-UBND', reason: 'Sắp xếp đơn vị hành chính' },
     'file-report': { period: '2026-Q2', summary: 'Đã cấp 120 giấy phép, đúng hạn 98%', documents: [{ title: 'Báo cáo quý II/2026', reference: '88/BC-UBND' }] },
     'record-evaluation': { year: 2026, result: 'effective', summary: 'Thực hiện hiệu quả', recommendations: ['Tiếp tục phân cấp'] },
+    'record-findings': { found: [], checkedRuleIds: [] },
   };
   return all[type];
 }

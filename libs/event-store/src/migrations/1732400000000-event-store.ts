@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { ProjectionVersions1732401000000 } from './1732401000000-projection-versions.js';
 
 /**
  * The event log, the idempotency ledger and follower checkpoints.
@@ -55,4 +56,4 @@ export class EventStoreMigration1732400000000 implements MigrationInterface {
 }
 
 /** Add to the app's DataSource `migrations` next to the other libraries' ones. */
-export const EVENT_STORE_MIGRATIONS = [EventStoreMigration1732400000000];
+export const EVENT_STORE_MIGRATIONS: Array<new () => MigrationInterface> = [EventStoreMigration1732400000000, ProjectionVersions1732401000000];

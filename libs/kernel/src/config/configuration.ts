@@ -8,6 +8,14 @@ export class Environment {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;
 
+  /** Connections in this process's PostgreSQL pool. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'DB_POOL_SIZE must be an integer' })
+  @Min(1, { message: 'DB_POOL_SIZE must be between 1 and 500' })
+  @Max(500, { message: 'DB_POOL_SIZE must be between 1 and 500' })
+  DB_POOL_SIZE: number = 10;
+
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'PORT must be an integer' })

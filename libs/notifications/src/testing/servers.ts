@@ -1,4 +1,5 @@
 // Test support (excluded from the build): a real SMTP server, a webhook receiver, a database per file.
+import { BodyStore, PowerStore } from '@app/organisation';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
@@ -171,6 +172,6 @@ export async function openNotificationsDb(schema: string): Promise<DataSource> {
   } as ConstructorParameters<typeof DataSource>[0]);
   await db.initialize();
   await db.runMigrations();
-  await seedDemo(db);
+  await seedDemo(db, { bodies: new BodyStore(db), powers: new PowerStore(db) });
   return db;
 }

@@ -8,7 +8,8 @@ import { JobHandlers, JobQueue } from '@app/jobs';
 import { LogDispatcher } from './log-dispatcher.js';
 import { Reconciler } from './reconciler.js';
 
-export type ProcessRole = 'api' | 'worker';
+/** 'api' serves HTTP (and runs the jobs in-process without Redis); 'worker' runs the BullMQ workers; 'cli' runs nothing by itself. */
+export type ProcessRole = 'api' | 'worker' | 'cli';
 
 /**
  * Who runs the background work. With REDIS_URL the worker processes do (BullMQ workers, the log
@@ -34,7 +35,7 @@ export class BackgroundJobs implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   get active(): boolean {
-    if (this.config.get('BACKGROUND_JOBS') === 'off') return false;
+    if (this.config.get('BACKGROUND_JOBS') === 'off' || this.role === 'cli') return false;
     return this.role === 'worker' || !this.config.get('REDIS_URL');
   }
 

@@ -3,14 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { vietnamDate } from '@app/delegation';
 import { Clock } from '@app/kernel';
-import { DecisionStore } from '@app/delegation';
 import { JobQueue, jobIds } from '@app/jobs';
 
 /** 08:00 in Vietnam on a date: when reminders go out. */
 const morningOf = (day: string) => new Date(`${day}T08:00:00+07:00`);
 
+/**
+ * How far ahead reminder jobs are created. A delegation's schedule runs for years; each reconciler
+ * pass creates the jobs whose reminder day came within this window since the last one.
+ */
+export const REMINDER_WINDOW_DAYS = 60;
+
 export interface ReconcileReport {
-  reprojected: number;
   remindersScheduled: number;
   checksScheduled: number;
 }
@@ -18,8 +22,9 @@ export interface ReconcileReport {
 /**
  * Makes the queue agree with the deadline table. BullMQ's delayed jobs are only triggers: when Redis
  * lost them (flushed, restarted without persistence) this re-creates every missing one from the table,
- * with the same deterministic ids. It also moves time-based deadlines on (a new quarter's report) and
- * queues each day's checks of the delegations in effect.
+ * with the same deterministic ids, for the deadlines whose reminder falls within REMINDER_WINDOW_DAYS.
+ * It also queues each day's checks of the delegations in effect. (Deadlines themselves are a function
+ * of each stream: nothing needs re-projecting when the day changes.)
  */
 @Injectable()
 export class Reconciler {
@@ -29,26 +34,23 @@ export class Reconciler {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly queue: JobQueue,
-    private readonly store: DecisionStore,
     private readonly clock: Clock,
   ) {}
 
   async tick(): Promise<ReconcileReport> {
     const today = vietnamDate(this.clock.now().toISOString());
-    let reprojected = 0;
     let checksScheduled = 0;
     if (this.lastDaily !== today) {
       const issued: Array<{ id: string }> = await this.db.query(`SELECT id FROM decision_list WHERE stage = 'issued' ORDER BY id`);
       for (const { id } of issued) {
-        await this.store.reproject(id);
         await this.queue.enqueue('check-decision', { decisionId: id, reason: `daily ${today}` }, { jobId: jobIds.dailyCheck(id, today) });
       }
-      reprojected = checksScheduled = issued.length;
+      checksScheduled = issued.length;
       this.lastDaily = today;
     }
     const remindersScheduled = await this.scheduleReminders();
     if (remindersScheduled) this.logger.log(`Scheduled ${remindersScheduled} reminder job(s)`);
-    return { reprojected, remindersScheduled, checksScheduled };
+    return { remindersScheduled, checksScheduled };
   }
 
   /** Ensures a job exists for every reminder and escalation of an open deadline not yet sent. */
@@ -56,11 +58,11 @@ export class Reconciler {
     const rows: Array<{ id: string; kind: string; remind_on: string; escalate_on: string }> = await this.db.query(
       `SELECT dl.id, dl.kind, to_char(dl.remind_on,'YYYY-MM-DD') AS remind_on, to_char(dl.escalate_on,'YYYY-MM-DD') AS escalate_on
          FROM deadlines dl
-        WHERE dl.status = 'open' AND ($1::uuid IS NULL OR dl.decision_id = $1)
+        WHERE dl.status = 'open' AND ($1::uuid IS NULL OR dl.decision_id = $1) AND dl.remind_on <= $2::date + ${REMINDER_WINDOW_DAYS}
           AND (NOT EXISTS (SELECT 1 FROM notifications n WHERE n.id = 'remind:' || dl.id)
                OR (dl.kind <> 'period-end' AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.id = 'escalate:' || dl.id)))
         ORDER BY dl.remind_on`,
-      [decisionId ?? null],
+      [decisionId ?? null, vietnamDate(this.clock.now().toISOString())],
     );
     const sent = new Set<string>(
       (await this.db.query(`SELECT id FROM notifications WHERE id = ANY($1)`, [rows.flatMap((r) => [`remind:${r.id}`, `escalate:${r.id}`])]))

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { EventStore, type StoredEvent } from '@app/event-store';
-import { foldDecision, getWorkflow, upcast, type DecisionState } from '@app/delegation';
-import type { DecisionProjector } from '@app/delegation';
-import { DECISION_STREAM, toDomainEvent } from '@app/delegation';
+import {
+  EventStore, insertRows, rebuildProjections, type CommandPipeline, type SqlPool, type StoredEvent, type TableProjection,
+} from '@app/event-store';
+import { DECISION_STREAM, foldDecision, getWorkflow, toDomainEvent, upcast, type DecisionState } from '@app/delegation';
 import { ProgressBar, type ProgressStream } from './progress-bar.js';
 
 /**
@@ -26,8 +26,9 @@ export const OPERATOR_HELP: Record<string, string> = {
   Without --at and --version: the state now. Exit 0; 1 when the decision did not exist then.`,
   'rebuild-projections': `npm run cli -- rebuild-projections [--compare [--decision <id>]... [--samples <n>]]
 
-  Without --compare: rewrites the read models (decision_list, power_holdings, deadlines, findings) from
-  the event log, in one transaction.
+  Without --compare: rewrites every read model (decisions: decision_list, power_holdings, deadlines,
+  findings; bodies: bodies, body_versions; powers: powers, power_versions) from the event log, each
+  kind of stream in one transaction.
   With --compare: rebuilds every projection into scratch copies (temporary tables of the same names, in
   a transaction that is rolled back: the live tables are never written) and reports the rows that differ
   from the live ones, per table: counts and up to --samples (default 5) rows each way. Exit 0 when equal,
@@ -206,14 +207,6 @@ export async function runStats(db: DataSource, args: string[], io: CliIo = defau
 // rebuild-projections --compare
 // ---------------------------------------------------------------------------------------------
 
-/** The read models a decision stream projects into, with the column naming the decision. */
-export const PROJECTION_TABLES = [
-  { table: 'decision_list', key: 'id' },
-  { table: 'power_holdings', key: 'decision_id' },
-  { table: 'deadlines', key: 'decision_id' },
-  { table: 'findings', key: 'decision_id' },
-] as const;
-
 export interface TableComparison {
   table: string;
   liveRows: number;
@@ -232,67 +225,80 @@ export interface ProjectionComparison {
 }
 
 /**
- * Rebuilds every decision's read models into scratch copies and compares them with the live tables,
- * row by row (EXCEPT ALL both ways). The copies are temporary tables of the same names, created in a
- * transaction on one connection: there they shadow the live tables (pg_temp is searched first), so the
- * unchanged projector writes into them; the transaction is rolled back, and the live tables are never
- * written nor locked beyond a share lock.
+ * Rebuilds every projection of the pipelines (decisions, bodies, powers) into scratch copies and
+ * compares them with the live tables, row by row on the projected columns (EXCEPT ALL both ways). The
+ * copies are temporary tables of the same names, created in a transaction on one connection: there
+ * they shadow the live tables (pg_temp is searched first), so the same rebuild writes into them; the
+ * transaction is rolled back, and the live tables are never written nor locked beyond a share lock.
+ * With `decisionIds`, only those decisions' rows are rebuilt and compared.
  */
 export async function compareProjections(
-  db: DataSource,
-  projector: DecisionProjector,
+  sql: SqlPool,
+  pipelines: ReadonlyArray<CommandPipeline<any, any, any>>,
   opts: { decisionIds?: string[]; samples?: number; progress?: ProgressStream } = {},
 ): Promise<ProjectionComparison> {
   const only = opts.decisionIds?.length ? opts.decisionIds.map((d) => d.toLowerCase()) : null;
   const samples = opts.samples ?? 5;
-  const log = new EventStore(db, upcast);
-  const ids: Array<{ stream_id: string }> = await db.query(
-    `SELECT DISTINCT stream_id FROM events WHERE stream_type = $1 AND ($2::text[] IS NULL OR stream_id = ANY($2::text[])) ORDER BY stream_id`,
-    [DECISION_STREAM, only],
-  );
-  const qr = db.createQueryRunner();
-  await qr.connect();
-  try {
-    await qr.startTransaction();
-    const [{ schema }] = await qr.query(`SELECT current_schema() AS schema`);
+  const chosen = only ? pipelines.filter((p) => p.spec.streamType === DECISION_STREAM) : pipelines;
+  return sql.transaction(async (tx) => {
+    const [{ schema }] = await tx.query<{ schema: string }>(`SELECT current_schema() AS schema`);
     const live = (t: string) => `${quoteIdent(schema)}.${t}`;
-    for (const { table } of PROJECTION_TABLES) {
-      await qr.query(`CREATE TEMP TABLE ${table} (LIKE ${live(table)} INCLUDING ALL) ON COMMIT DROP`);
-    }
-    const bar = new ProgressBar(ids.length, 'rebuilding', opts.progress ?? process.stderr);
+    const [{ n: total }] = only
+      ? [{ n: only.length }]
+      : await tx.query<{ n: number }>(`SELECT count(DISTINCT stream_id)::int AS n FROM events WHERE stream_type = ANY($1)`, [chosen.map((p) => p.spec.streamType)]);
+    const bar = new ProgressBar(total, 'rebuilding', opts.progress ?? process.stderr);
     bar.update(0);
-    for (const { stream_id } of ids) {
-      const events = await log.readStream(stream_id);
-      await projector.project(qr.manager, fold(stream_id, events), events.map((e) => ({
-        event: toDomainEvent(e), occurredAt: e.occurredAt, version: e.streamVersion,
-      })));
-      bar.tick();
+    let decisions = 0;
+    const tables: TableComparison[] = [];
+    let done = 0;
+    for (const pipeline of chosen) {
+      const projections = (pipeline.spec.projections ?? []) as ReadonlyArray<TableProjection<unknown, unknown>>;
+      for (const p of projections) await tx.query(`CREATE TEMP TABLE ${p.table} (LIKE ${live(p.table)} INCLUDING ALL) ON COMMIT DROP`);
+      let streams: number;
+      if (only) {
+        for (const id of only) {
+          const view = pipeline.fold(id, (await pipeline.store.readStream(id)).map((e) => pipeline.toEvent(e)));
+          for (const [p, rows] of await pipeline.rowsOf(view)) await insertRows(tx, p, rows);
+          bar.tick();
+        }
+        streams = only.length;
+      } else {
+        const before = done;
+        streams = await rebuildProjections(tx, pipeline, { onProgress: (n) => bar.update((done = before + n)) });
+      }
+      if (pipeline.spec.streamType === DECISION_STREAM) decisions = streams;
+      for (const p of projections) {
+        const cols = p.columns.join(', ');
+        const filter = only && p.streamColumn ? `WHERE ${p.streamColumn}::text = ANY($1::text[])` : 'WHERE $1::text[] IS NULL';
+        const liveRows = `(SELECT ${cols} FROM ${live(p.table)} ${filter})`;
+        const rebuilt = `(SELECT ${cols} FROM pg_temp.${p.table})`;
+        const diff = async (a: string, b: string) => {
+          const [{ n }] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${a} EXCEPT ALL ${b}) x`, [only]);
+          const rows = await tx.query<{ row: unknown }>(`SELECT to_jsonb(x) AS row FROM (${a} EXCEPT ALL ${b}) x LIMIT $2`, [only, samples]);
+          return { n, rows: rows.map((r) => r.row) };
+        };
+        const onlyLive = await diff(liveRows, rebuilt);
+        const onlyRebuilt = await diff(rebuilt, liveRows);
+        const [{ l }] = await tx.query<{ l: number }>(`SELECT count(*)::int AS l FROM ${liveRows} x`, [only]);
+        const [{ r }] = await tx.query<{ r: number }>(`SELECT count(*)::int AS r FROM ${rebuilt} x`);
+        tables.push({
+          table: p.table, liveRows: l, rebuiltRows: r, onlyLive: onlyLive.n, onlyRebuilt: onlyRebuilt.n,
+          samples: { onlyLive: onlyLive.rows, onlyRebuilt: onlyRebuilt.rows },
+        });
+      }
     }
     bar.finish();
-    const tables: TableComparison[] = [];
-    for (const { table, key } of PROJECTION_TABLES) {
-      const liveRows = `(SELECT * FROM ${live(table)} WHERE $1::text[] IS NULL OR ${key}::text = ANY($1::text[]))`;
-      const rebuilt = `(SELECT * FROM pg_temp.${table})`;
-      const diff = async (a: string, b: string) => {
-        const [{ n }] = await qr.query(`SELECT count(*)::int AS n FROM (${a} EXCEPT ALL ${b}) x`, [only]);
-        const rows = await qr.query(`SELECT to_jsonb(x) AS row FROM (${a} EXCEPT ALL ${b}) x LIMIT $2`, [only, samples]);
-        return { n: n as number, rows: rows.map((r: { row: unknown }) => r.row) };
-      };
-      const [onlyLive, onlyRebuilt, [{ l }], [{ r }]] = [
-        await diff(liveRows, rebuilt),
-        await diff(rebuilt, liveRows),
-        await qr.query(`SELECT count(*)::int AS l FROM ${liveRows} x`, [only]),
-        await qr.query(`SELECT count(*)::int AS r FROM ${rebuilt} x`),
-      ];
-      tables.push({
-        table, liveRows: l, rebuiltRows: r, onlyLive: onlyLive.n, onlyRebuilt: onlyRebuilt.n,
-        samples: { onlyLive: onlyLive.rows, onlyRebuilt: onlyRebuilt.rows },
-      });
-    }
-    return { equal: tables.every((t) => t.onlyLive === 0 && t.onlyRebuilt === 0), decisions: ids.length, tables };
-  } finally {
-    if (qr.isTransactionActive) await qr.rollbackTransaction();
-    await qr.release();
+    // Nothing of the comparison stays: the scratch tables go with the transaction.
+    throw new Rollback({ equal: tables.every((t) => t.onlyLive === 0 && t.onlyRebuilt === 0), decisions, tables });
+  }).catch((e) => {
+    if (e instanceof Rollback) return e.result;
+    throw e;
+  });
+}
+
+class Rollback extends Error {
+  constructor(readonly result: ProjectionComparison) {
+    super('rollback');
   }
 }
 
@@ -300,7 +306,7 @@ const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 export function formatComparison(c: ProjectionComparison): string {
   const lines = [
-    `${c.equal ? 'EQUAL' : 'DIFFERENT'}: ${c.decisions} decision(s) rebuilt from the log and compared with the live read models (live tables untouched).`,
+    `${c.equal ? 'EQUAL' : 'DIFFERENT'}: ${c.decisions} decision(s) rebuilt from the log and compared with the live read models, ${c.tables.length} table(s) (live tables untouched).`,
   ];
   for (const t of c.tables) {
     lines.push(`  ${t.table.padEnd(15)} live ${t.liveRows}, rebuilt ${t.rebuiltRows}: ${t.onlyLive} only in live, ${t.onlyRebuilt} only in the rebuild`);
@@ -311,11 +317,11 @@ export function formatComparison(c: ProjectionComparison): string {
 }
 
 /** `rebuild-projections --compare`: exit 0 when equal, 3 when not. */
-export async function runRebuildCompare(db: DataSource, projector: DecisionProjector, args: string[], io: CliIo = defaultIo()): Promise<number> {
+export async function runRebuildCompare(sql: SqlPool, pipelines: ReadonlyArray<CommandPipeline<any, any, any>>, args: string[], io: CliIo = defaultIo()): Promise<number> {
   const samplesText = optionOf(args, 'samples');
   const samples = samplesText === undefined ? 5 : Number(samplesText);
   if (!Number.isInteger(samples) || samples < 0) throw new Error(`--samples ${samplesText} is not a count`);
-  const result = await compareProjections(db, projector, { decisionIds: optionsOf(args, 'decision'), samples, progress: io.err });
+  const result = await compareProjections(sql, pipelines, { decisionIds: optionsOf(args, 'decision'), samples, progress: io.err });
   io.out(formatComparison(result));
   return result.equal ? 0 : 3;
 }

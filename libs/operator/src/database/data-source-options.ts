@@ -15,7 +15,7 @@ import { PowerCatalogue1732400800000 } from '@app/organisation';
 import { AccessTrail1732400970000 } from '@app/audit';
 
 /** One place that lists the entities and migrations; the app, the migrate script and tests share it. */
-export function dataSourceOptions(url: string): DataSourceOptions {
+export function dataSourceOptions(url: string, opts: { poolSize?: number } = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -35,6 +35,6 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTransactionMode: 'each',
     synchronize: false,
     // A transaction left open would hold back every log follower (they read below the oldest open one).
-    extra: { max: 10, options: '-c idle_in_transaction_session_timeout=60000' },
+    extra: { max: opts.poolSize ?? 10, options: '-c idle_in_transaction_session_timeout=60000' },
   };
 }

@@ -1,15 +1,23 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './data-source-options.js';
 
-/** The PostgreSQL connection of a process, with every context's migrations run at start-up. */
-@Module({
-  imports: [
-    TypeOrmModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService) => ({ ...dataSourceOptions(config.getOrThrow('DATABASE_URL')), migrationsRun: true }),
-    }),
-  ],
-})
-export class DatabaseModule {}
+/** The PostgreSQL connection of a process; a serving process runs every context's migrations at start-up. */
+@Module({})
+export class DatabaseModule {
+  static forRoot(options: { migrationsRun?: boolean } = {}): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService) => ({
+            ...dataSourceOptions(config.getOrThrow('DATABASE_URL'), { poolSize: Number(config.get('DB_POOL_SIZE') ?? 10) }),
+            migrationsRun: options.migrationsRun ?? true,
+          }),
+        }),
+      ],
+    };
+  }
+}

@@ -1,7 +1,6 @@
 import bcrypt from 'bcryptjs';
 import type { DataSource } from 'typeorm';
-import { BodyStore } from '@app/organisation';
-import { PowerStore } from '@app/organisation';
+import type { BodyStore, PowerStore } from '@app/organisation';
 import {
   DEMO_BODIES, DEMO_BODIES_ESTABLISHED_ON, DEMO_BODY_HEADS, DEMO_LEGAL_DOCUMENTS, DEMO_PASSWORD, DEMO_POWERS, DEMO_POWERS_DEFINED_ON, DEMO_USERS,
 } from './demo-data.js';
@@ -12,8 +11,12 @@ import {
  * a body whose stream already exists is left as it is. Each demo power is defined the same way through
  * its `power:<id>` stream (PowerDefined), which writes its `powers` row and its first version.
  */
-export async function seedDemo(dataSource: DataSource, now: () => Date = () => new Date()): Promise<void> {
-  const bodies = new BodyStore(dataSource);
+export async function seedDemo(
+  dataSource: DataSource,
+  stores: { bodies: BodyStore; powers: PowerStore },
+  now: () => Date = () => new Date(),
+): Promise<void> {
+  const { bodies, powers } = stores;
   for (const b of DEMO_BODIES) {
     if (await bodies.exists(b.id)) continue;
     const outcome = await bodies.execute(
@@ -29,7 +32,6 @@ export async function seedDemo(dataSource: DataSource, now: () => Date = () => n
     );
     if (!outcome.ok) throw new Error(`Demo body ${b.id} could not be established: ${JSON.stringify(outcome.refusal)}`);
   }
-  const powers = new PowerStore(dataSource);
   for (const p of DEMO_POWERS) {
     if (await powers.exists(p.id)) continue;
     const { id, ...attrs } = p;

@@ -1,81 +1,93 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
-import { EventStore, WrongExpectedVersionError, type EventMetadata, type StoredEvent } from '@app/event-store';
+import type { DataSource } from 'typeorm';
+import { CommandPipeline, EventStore, type EventMetadata, type StoredEvent } from '@app/event-store';
+import type { KnownBody } from '../domain/decide.js';
+import { powerDecider } from '../domain/power-decider.js';
+import type { PowerRefusal } from '../domain/power-decide.js';
+import {
+  POWER_EVENT_SCHEMA_VERSIONS, POWER_STREAM_TYPE, powerStreamId, upcastPowerEvent, type PowerCommand, type PowerEvent,
+} from '../domain/power-events.js';
 import { POWER_CODE_UNIQUE } from '../domain/power-rules.js';
-import { POWER_EVENT_SCHEMA_VERSIONS, POWER_STREAM_TYPE, powerStreamId, upcastPowerEvent, type PowerCommand, type PowerEvent } from '../domain/power-events.js';
-import { decidePower, type PowerRefusal } from '../domain/power-decide.js';
-import { foldPower, powerVersionsOf, type PowerState } from '../domain/power-state.js';
-import { type KnownBody } from '../domain/decide.js';
+import { evolvePower, initialPowerState, type PowerState } from '../domain/power-state.js';
 import { SECTORS } from '../domain/sectors.js';
+import { POWER_PROJECTIONS } from '../projections/power.projections.js';
+import type { CommandOptions } from './body-store.js';
 
 export const toPowerEvent = (e: StoredEvent): PowerEvent => ({ type: e.type, data: e.data }) as PowerEvent;
 
-export interface LoadedPower {
-  state: PowerState;
-  events: StoredEvent[];
-}
-
 export type PowerCommandOutcome =
-  | { ok: true; powerId: string; version: number; retired: boolean; events: StoredEvent[] }
+  | { ok: true; powerId: string; version: number; retired: boolean; events: StoredEvent[]; duplicate: boolean }
   | { ok: false; refusal: PowerRefusal };
 
+const isCodeRace = (e: unknown) => {
+  const err = e as { code?: string; constraint?: string };
+  return err.code === '23505' && err.constraint === 'powers_code_key';
+};
+
 /**
- * A power's stream (`power:<id>`, stream type `power`) in the shared event log. Each append rewrites
- * the power's rows in `power_versions` and its row in `powers` (the current view the reference data,
- * the checks and the registry read), in the same transaction.
+ * A power's stream (`power:<id>`, stream type `power`) on the one command pipeline; each append writes
+ * the rows of `powers` (the current view) and `power_versions` it changes, in the same transaction.
  */
 @Injectable()
 export class PowerStore {
   readonly log: EventStore;
+  readonly pipeline: CommandPipeline<PowerEvent, PowerState>;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {
     this.log = new EventStore(db, upcastPowerEvent);
+    this.pipeline = new CommandPipeline(this.log, {
+      streamType: POWER_STREAM_TYPE,
+      initialState: initialPowerState,
+      evolve: (state, event) => evolvePower(state, event),
+      schemaVersion: (type) => POWER_EVENT_SCHEMA_VERSIONS[type],
+      projections: POWER_PROJECTIONS,
+    }, { toEvent: toPowerEvent });
   }
 
-  async load(powerId: string): Promise<LoadedPower> {
-    const events = await this.log.readStream(powerStreamId(powerId));
-    return { state: foldPower(powerId, events.map(toPowerEvent)), events };
+  /** A power's events as stored (with who changed it, when). */
+  history(powerId: string): Promise<StoredEvent[]> {
+    return this.log.readStream(powerStreamId(powerId));
   }
 
   async exists(powerId: string): Promise<boolean> {
-    return (await this.log.streamVersion(powerStreamId(powerId))) > 0;
+    return (await this.pipeline.load(powerStreamId(powerId))).version > 0;
   }
 
   /**
-   * Loads, decides against the bodies, sectors and codes the command names, appends; retries a lost
-   * race twice. With `provinceId`, only bodies of that province can be named as legal holder.
+   * Decides against the bodies, sectors and codes the command names (looked up first) and appends.
+   * With `provinceId`, only bodies of that province can be named as legal holder.
    */
-  async execute(powerId: string, command: PowerCommand, metadata: EventMetadata, opts: { provinceId?: string } = {}): Promise<PowerCommandOutcome> {
-    for (let attempt = 1; ; attempt++) {
-      const { state, events } = await this.load(powerId);
-      const set = command.type === 'define' ? command.data : command.type === 'revise' ? command.data.changes : {};
-      const bodies = await this.knownBodies(set.legalHolderBodyId ? [set.legalHolderBodyId] : [], opts.provinceId);
-      const codeUsedBy = set.code ? await this.codeUsedBy(set.code) : undefined;
-      const decided = decidePower(command, state, {
-        body: (id) => bodies.get(id),
-        sectorExists: (s) => Object.prototype.hasOwnProperty.call(SECTORS, s),
-        codeUsedBy: (code) => (code === set.code ? codeUsedBy : undefined),
+  async execute(
+    powerId: string,
+    command: PowerCommand,
+    metadata: EventMetadata,
+    opts: CommandOptions & { provinceId?: string } = {},
+  ): Promise<PowerCommandOutcome> {
+    const set = command.type === 'define' ? command.data : command.type === 'revise' ? command.data.changes : {};
+    const bodies = await this.knownBodies(set.legalHolderBodyId ? [set.legalHolderBodyId] : [], opts.provinceId);
+    const codeUsedBy = set.code ? await this.codeUsedBy(set.code) : undefined;
+    const decider = powerDecider({
+      body: (id) => bodies.get(id),
+      sectorExists: (s) => Object.prototype.hasOwnProperty.call(SECTORS, s),
+      codeUsedBy: (code) => (code === set.code ? codeUsedBy : undefined),
+    });
+    try {
+      const outcome = await this.pipeline.handle(decider.decide, {
+        streamId: powerStreamId(powerId),
+        command,
+        expectedVersion: opts.expectedVersion,
+        commandId: opts.commandId,
+        commandType: `power.${command.type}`,
+        payloadHash: JSON.stringify(command),
+        metadata,
       });
-      if (!decided.ok) return decided;
-      try {
-        const appended = await this.log.append({
-          streamId: powerStreamId(powerId),
-          streamType: POWER_STREAM_TYPE,
-          expectedVersion: state.version,
-          events: decided.events.map((e) => ({ type: e.type, schemaVersion: POWER_EVENT_SCHEMA_VERSIONS[e.type], data: e.data })),
-          metadata,
-          inTransaction: (m, added) => projectPower(m, powerId, [...events, ...added].map(toPowerEvent)),
-        });
-        const next = foldPower(powerId, [...events, ...appended.events].map(toPowerEvent));
-        return { ok: true, powerId, version: next.version, retired: next.retired, events: appended.events };
-      } catch (e) {
-        // Two commands racing for one code: the unique index of `powers` settles it.
-        if (e instanceof QueryFailedError && (e.driverError as { code?: string })?.code === '23505' && set.code) {
-          return { ok: false, refusal: { kind: 'code-taken', rule: POWER_CODE_UNIQUE, code: set.code, byPowerId: (await this.codeUsedBy(set.code)) ?? '?' } };
-        }
-        if (!(e instanceof WrongExpectedVersionError) || attempt >= 3) throw e;
-      }
+      if (!outcome.ok) return outcome;
+      return { ok: true, powerId, version: outcome.version, retired: outcome.state.retired, events: outcome.events, duplicate: outcome.duplicate };
+    } catch (e) {
+      // Two commands racing for one code: the unique index of `powers` settles it.
+      if (!isCodeRace(e) || !set.code) throw e;
+      return { ok: false, refusal: { kind: 'code-taken', rule: POWER_CODE_UNIQUE, code: set.code, byPowerId: (await this.codeUsedBy(set.code)) ?? '?' } };
     }
   }
 
@@ -92,26 +104,4 @@ export class PowerStore {
     const [row]: Array<{ id: string }> = await this.db.query(`SELECT id FROM powers WHERE code = $1`, [code]);
     return row?.id;
   }
-}
-
-/** The inline projection of one power: its versions and its current row. Replaying the stream rewrites both identically. */
-export async function projectPower(m: EntityManager, powerId: string, events: readonly PowerEvent[]): Promise<void> {
-  const state = foldPower(powerId, events);
-  if (!state.exists || !state.current) return;
-  await m.query(`DELETE FROM power_versions WHERE power_id = $1`, [powerId]);
-  for (const v of powerVersionsOf(events)) {
-    await m.query(
-      `INSERT INTO power_versions (power_id, version, valid_from, valid_to, code, title_vi, title_en, sector, legal_holder_body_id, legal_source, delegable, procedure_codes, retired)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
-      [powerId, v.version, v.validFrom, v.validTo, v.code, v.titleVi, v.titleEn, v.sector, v.legalHolderBodyId, v.legalSource, v.delegable, v.procedureCodes, v.retired],
-    );
-  }
-  const c = state.current;
-  await m.query(
-    `INSERT INTO powers (id, code, title_vi, title_en, sector, legal_holder_body_id, legal_source, delegable, procedure_codes, version, retired)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)
-     ON CONFLICT (id) DO UPDATE SET code=$2, title_vi=$3, title_en=$4, sector=$5, legal_holder_body_id=$6, legal_source=$7,
-       delegable=$8, procedure_codes=$9, version=$10, retired=$11`,
-    [powerId, c.code, c.titleVi, c.titleEn, c.sector, c.legalHolderBodyId, c.legalSource, c.delegable, c.procedureCodes, state.version, state.retired],
-  );
 }

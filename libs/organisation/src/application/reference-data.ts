@@ -11,74 +11,94 @@ const unknown = (field: string, what: { vi: string; en: string }, value: string)
   reason: { vi: `${field}: không tìm thấy ${what.vi} "${value}"`, en: `${field}: no ${what.en} "${value}" exists` },
 });
 
+const BODY = { vi: 'cơ quan', en: 'body' };
+const POWER = { vi: 'nhiệm vụ, quyền hạn', en: 'power' };
+const REVIEWER = { vi: 'chuyên viên thẩm định', en: 'active reviewer' };
+
+/** What a command names that must exist: bodies and reviewers by field, powers in order. */
+interface Named {
+  bodies: Array<[field: string, id: string]>;
+  powers: { prefix: string; ids: string[] };
+  reviewer?: string;
+  sector?: { field: string; value: string };
+}
+
+type CommandInput = Pick<Command, 'type' | 'data'>;
+
+function namedBy(command: CommandInput): Named {
+  const named: Named = { bodies: [], powers: { prefix: '', ids: [] } };
+  const content = (c: Partial<ProposalContent>, prefix: string) => {
+    for (const key of ['delegatorBodyId', 'delegateBodyId'] as const) if (c[key] !== undefined) named.bodies.push([prefix + key, c[key]!]);
+    if (c.powerIds?.length) named.powers = { prefix, ids: c.powerIds };
+    if (c.sector !== undefined) named.sector = { field: `${prefix}sector`, value: c.sector };
+  };
+  const c = command as Command;
+  switch (c.type) {
+    case 'propose':
+      content(c.data, '');
+      break;
+    case 'update-draft':
+    case 'resubmit':
+    case 'amend':
+      content(c.data.changes ?? {}, 'changes.');
+      break;
+    case 'assign-reviewer':
+      named.reviewer = c.data.reviewerId;
+      break;
+    case 'reassign':
+      named.bodies.push(['toBodyId', c.data.toBodyId]);
+      break;
+    default:
+      break;
+  }
+  return named;
+}
+
 /**
- * Checks that the bodies, powers, sector and users a command names exist, before the domain sees it.
- * A command that names an unknown one is refused with a 400 naming the field.
+ * Checks that the bodies, powers, sector and reviewer a command names exist — in the caller's
+ * province when it is given (a body or a reviewer of another province does not exist for them) —
+ * before the domain sees the command: one query, or none for a command that names nothing. An
+ * unknown one is refused with a 400 naming the field.
  */
 @Injectable()
 export class ReferenceData {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async check(command: Command): Promise<void> {
+  async check(command: CommandInput, provinceId?: string): Promise<void> {
+    const named = namedBy(command);
     const errors: FieldError[] = [];
-    switch (command.type) {
-      case 'propose':
-        errors.push(...(await this.content(command.data, '')));
-        break;
-      case 'update-draft':
-      case 'resubmit':
-      case 'amend':
-        errors.push(...(await this.content(command.data.changes ?? {}, 'changes.')));
-        break;
-      case 'assign-reviewer': {
-        const rows = await this.db.query(
-          `SELECT 1 FROM users WHERE id = $1 AND active AND role IN ('reviewer','reviewer-lead')`,
-          [command.data.reviewerId],
-        );
-        if (!rows.length) errors.push(unknown('reviewerId', { vi: 'chuyên viên thẩm định', en: 'active reviewer' }, command.data.reviewerId));
-        break;
-      }
-      case 'reassign': {
-        const rows = await this.db.query(`SELECT 1 FROM bodies WHERE id = $1`, [command.data.toBodyId]);
-        if (!rows.length) errors.push(unknown('toBodyId', { vi: 'cơ quan', en: 'body' }, command.data.toBodyId));
-        break;
-      }
-      default:
-        break;
-    }
-    if (errors.length) throw problems.validation(errors);
-  }
-
-  private async content(c: Partial<ProposalContent>, prefix: string): Promise<FieldError[]> {
-    const errors: FieldError[] = [];
-    for (const key of ['delegatorBodyId', 'delegateBodyId'] as const) {
-      const id = c[key];
-      if (id === undefined) continue;
-      const rows = await this.db.query(`SELECT 1 FROM bodies WHERE id = $1`, [id]);
-      if (!rows.length) errors.push(unknown(prefix + key, { vi: 'cơ quan', en: 'body' }, id));
-    }
-    if (c.powerIds?.length) {
-      const rows: Array<{ id: string; retired: boolean }> = await this.db.query(`SELECT id, retired FROM powers WHERE id = ANY($1)`, [c.powerIds]);
-      const found = new Map(rows.map((r) => [r.id, r]));
-      c.powerIds.forEach((id, i) => {
-        const field = `${prefix}powerIds.${i}`;
-        if (!found.has(id)) errors.push(unknown(field, { vi: 'nhiệm vụ, quyền hạn', en: 'power' }, id));
+    if (named.bodies.length || named.powers.ids.length || named.reviewer) {
+      const rows: Array<{ kind: 'body' | 'power' | 'reviewer'; id: string; retired: boolean | null }> = await this.db.query(
+        `SELECT 'body' AS kind, id, NULL::boolean AS retired FROM bodies WHERE id = ANY($1::text[]) AND ($4::text IS NULL OR province_id = $4)
+         UNION ALL SELECT 'power', id, retired FROM powers WHERE id = ANY($2::text[])
+         UNION ALL SELECT 'reviewer', u.id, NULL FROM users u JOIN bodies b ON b.id = u.body_id
+                    WHERE u.id = $3 AND u.active AND u.role IN ('reviewer', 'reviewer-lead') AND ($4::text IS NULL OR b.province_id = $4)`,
+        [named.bodies.map(([, id]) => id), named.powers.ids, named.reviewer ?? null, provinceId ?? null],
+      );
+      const found = (kind: string, id: string) => rows.find((r) => r.kind === kind && r.id === id);
+      for (const [field, id] of named.bodies) if (!found('body', id)) errors.push(unknown(field, BODY, id));
+      named.powers.ids.forEach((id, i) => {
+        const field = `${named.powers.prefix}powerIds.${i}`;
+        const power = found('power', id);
+        if (!power) errors.push(unknown(field, POWER, id));
         // A power retired from the catalogue can no longer be decentralised or authorised.
-        else if (found.get(id)!.retired) {
+        else if (power.retired) {
           errors.push({ field, constraint: 'notRetired', reason: { vi: `${field}: nhiệm vụ, quyền hạn "${id}" đã bị loại khỏi danh mục`, en: `${field}: power "${id}" has been retired from the catalogue` } });
         }
       });
+      if (named.reviewer && !found('reviewer', named.reviewer)) errors.push(unknown('reviewerId', REVIEWER, named.reviewer));
     }
-    if (c.sector !== undefined && !SECTORS[c.sector]) {
+    if (named.sector && !SECTORS[named.sector.value]) {
+      const { field, value } = named.sector;
       errors.push({
-        field: `${prefix}sector`,
+        field,
         constraint: 'isIn',
         reason: {
-          vi: `${prefix}sector: lĩnh vực "${c.sector}" không có; chọn một trong ${Object.keys(SECTORS).join(', ')}`,
-          en: `${prefix}sector: unknown sector "${c.sector}"; use one of ${Object.keys(SECTORS).join(', ')}`,
+          vi: `${field}: lĩnh vực "${value}" không có; chọn một trong ${Object.keys(SECTORS).join(', ')}`,
+          en: `${field}: unknown sector "${value}"; use one of ${Object.keys(SECTORS).join(', ')}`,
         },
       });
     }
-    return errors;
+    if (errors.length) throw problems.validation(errors);
   }
 }

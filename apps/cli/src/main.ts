@@ -1,23 +1,19 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@app/operator';
-import { seedDemo } from '@app/operator';
-import { rebuildDecisionProjections } from '@app/delegation';
-import { DecisionProjector } from '@app/delegation';
-import { CalendarService } from '@app/calendar';
-import { validateEnvironment } from '@app/kernel';
-import { AuditKit, type AuditSettings } from '@app/audit';
-import { verifyCheckpointFile, type VerifyResult } from '@app/event-store';
 import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { exportEvidencePack } from '@app/audit';
-import { OPERATOR_HELP, runRebuildCompare, runReplay, runStats } from '@app/operator';
+import { NestFactory } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AuditService, EvidencePackService, exportEvidencePack } from '@app/audit';
+import { verifyCheckpointFile, type VerifyResult } from '@app/event-store';
+import { DemoSeeder, OPERATOR_HELP, ProjectionRegistry, runRebuildCompare, runReplay, runStats } from '@app/operator';
+import { CliModule } from './cli.module.js';
 
 const HELP = `phancap operator commands (DATABASE_URL must point at the database)
 
   npm run cli -- migrate                 apply pending migrations
   npm run cli -- seed-demo               insert the demo province, catalogue and users (idempotent)
-  npm run cli -- rebuild-projections     rewrite the decision list and power registry from the event log
+  npm run cli -- rebuild-projections     rewrite every read model (decisions, bodies, powers) from the event log
   npm run cli -- rebuild-projections --compare
                                          rebuild into scratch copies and report differences with the live tables (exit 0 equal, 3 not)
   npm run cli -- replay <decisionId> --at <ISO instant> | --version <n> [--summary]
@@ -61,12 +57,6 @@ const COMMAND_HELP: Record<string, string> = {
   DATA_DIR/checkpoint-keys, generated on first use) into CHECKPOINT_DIR/checkpoint-<logSeq>.json
   (default DATA_DIR/checkpoints) and e-mails it to AUDITOR_EMAIL when SMTP_URL is set. Archive the files.`,
 };
-
-const auditSettings = (): AuditSettings => ({
-  DATA_DIR: process.env.DATA_DIR, CHECKPOINT_DIR: process.env.CHECKPOINT_DIR,
-  CHECKPOINT_PRIVATE_KEY: process.env.CHECKPOINT_PRIVATE_KEY, CHECKPOINT_PUBLIC_KEY: process.env.CHECKPOINT_PUBLIC_KEY,
-  AUDITOR_EMAIL: process.env.AUDITOR_EMAIL, SMTP_URL: process.env.SMTP_URL, MAIL_FROM: process.env.MAIL_FROM,
-});
 
 /** `--name value` options after the command. */
 function option(args: string[], name: string): string | undefined {
@@ -113,9 +103,10 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
     console.log(COMMAND_HELP[command]);
     return;
   }
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set: the operator commands work on a database server.');
-  const db = await new DataSource(dataSourceOptions(url)).initialize();
+  if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is not set: the operator commands work on a database server.');
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error'] });
+  const db = app.get<DataSource>(getDataSourceToken());
+  const kit = () => app.get(AuditService).kit;
   try {
     switch (command) {
       case 'migrate': {
@@ -124,7 +115,7 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
         break;
       }
       case 'seed-demo':
-        await seedDemo(db);
+        await app.get(DemoSeeder).seed();
         console.log('Demo data is in place.');
         break;
       case 'replay':
@@ -134,61 +125,49 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
         process.exitCode = await runStats(db, args);
         break;
       case 'rebuild-projections': {
-        const started = Date.now();
-        const env = validateEnvironment(process.env);
-        const calendars = new CalendarService(db);
-        const projector = new DecisionProjector(() => calendars.calendar(), () => new Date(), {
-          reminderLeadWorkingDays: env.REMINDER_LEAD_WORKING_DAYS,
-          expiryWarningDays: env.EXPIRY_WARNING_DAYS,
-        });
+        const registry = app.get(ProjectionRegistry);
         if (args.includes('--compare')) {
-          process.exitCode = await runRebuildCompare(db, projector, args);
+          process.exitCode = await runRebuildCompare(registry.sql, registry.pipelines, args);
           break;
         }
-        const n = await rebuildDecisionProjections(db, projector);
-        console.log(`Rebuilt the read models of ${n} decision(s) in ${Date.now() - started} ms.`);
+        const started = Date.now();
+        const counts = await registry.rebuildAll((type, n) => process.stderr.write(`rebuilt ${n} ${type} stream(s)\n`));
+        console.log(`Rebuilt the read models of ${Object.entries(counts).map(([type, n]) => `${n} ${type}(s)`).join(', ')} in ${Date.now() - started} ms.`);
         break;
       }
       case 'verify': {
-        const kit = new AuditKit(db, auditSettings());
         const decision = option(args, 'decision');
         const file = option(args, 'checkpoint');
         const keyFile = option(args, 'public-key');
         const onProgress = progress('verified');
         let result: VerifyResult | { status: 'refused'; reason: string };
         if (file) {
-          const publicKey = keyFile ? createPublicKey(readFileSync(keyFile, 'utf8')) : kit.keys({ generate: false }).publicKey;
-          result = await verifyCheckpointFile(file, kit.verifier, publicKey, { onProgress });
+          const publicKey = keyFile ? createPublicKey(readFileSync(keyFile, 'utf8')) : kit().keys({ generate: false }).publicKey;
+          result = await verifyCheckpointFile(file, kit().verifier, publicKey, { onProgress });
         } else if (decision) {
-          result = await kit.verifier.verifyStream(decision);
+          result = await kit().verifier.verifyStream(decision);
         } else {
-          result = await kit.verifier.verifyLog({ onProgress });
+          result = await kit().verifier.verifyLog({ onProgress });
         }
         process.exitCode = report(result);
         break;
       }
       case 'chain': {
-        const kit = new AuditKit(db, auditSettings(), { chainBatchSize: 1000 });
-        const n = await kit.chainer.catchUp(progress('chained'));
-        const pending = await kit.chainer.pending();
+        const n = await kit().chainer.catchUp(progress('chained'));
+        const pending = await kit().chainer.pending();
         console.log(`Chained ${n} event(s)${pending ? `; ${pending} still pending (their transactions, or an older one, are open)` : ''}.`);
         break;
       }
       case 'checkpoint': {
-        const kit = new AuditKit(db, auditSettings(), { chainBatchSize: 1000 });
-        try {
-          await kit.chainer.catchUp(progress('chained'));
-          const { checkpoint, file } = await kit.publisher.publish({ onProgress: progress('verified') });
-          console.log(`Checkpoint ${checkpoint.logSeq} (${checkpoint.logHash}) written to ${file}${process.env.AUDITOR_EMAIL && process.env.SMTP_URL ? ` and mailed to ${process.env.AUDITOR_EMAIL}` : ''}.`);
-        } finally {
-          kit.close();
-        }
+        await kit().chainer.catchUp(progress('chained'));
+        const { checkpoint, file } = await kit().publisher.publish({ onProgress: progress('verified') });
+        console.log(`Checkpoint ${checkpoint.logSeq} (${checkpoint.logHash}) written to ${file}${process.env.AUDITOR_EMAIL && process.env.SMTP_URL ? ` and mailed to ${process.env.AUDITOR_EMAIL}` : ''}.`);
         break;
       }
       case 'evidence-pack': {
         const format = option(args, 'format') ?? 'pdf';
         if (format !== 'pdf' && format !== 'json') throw new Error('--format must be pdf or json');
-        const r = await exportEvidencePack(db, args[0] ?? '', format, option(args, 'out'));
+        const r = await exportEvidencePack(app.get(EvidencePackService), args[0] ?? '', format, option(args, 'out'));
         console.log(`Evidence pack written to ${r.file} (${r.bytes} bytes; verification: ${r.status}).`);
         process.exitCode = r.status === 'intact' ? 0 : 2;
         break;
@@ -197,7 +176,7 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
         throw new Error(`Unknown command "${command}".\n\n${HELP}`);
     }
   } finally {
-    await db.destroy();
+    await app.close();
   }
 }
 

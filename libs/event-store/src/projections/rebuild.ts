@@ -1,0 +1,99 @@
+import type { DomainEvent } from '../decider.js';
+import type { CommandPipeline, StreamView } from '../handle-command.js';
+import type { Sql, SqlPool } from '../sql.js';
+import type { StoredEvent } from '../types.js';
+import { insertRows, type Row, type TableProjection } from './table-projection.js';
+
+export interface RebuildOptions {
+  /** Writes into other tables of the same shape (e.g. temporary copies to compare with). */
+  into?: (table: string) => string;
+  /** Events read per round trip. */
+  batchSize?: number;
+  /** Streams folded so far. */
+  onProgress?: (streams: number) => void;
+}
+
+/**
+ * Rebuilds a pipeline's inline projections from the log: one keyset scan of the stream type's events
+ * in (stream, version) order, each stream folded in memory as soon as it is complete, its rows
+ * buffered and inserted in bulk. The target tables must be empty (the caller truncates or creates
+ * them in the same transaction `tx`), but for `rebuild: 'upsert'` projections. Returns the number of streams.
+ */
+export async function rebuildProjections<E extends DomainEvent, S, Ctx>(
+  tx: Sql,
+  pipeline: CommandPipeline<E, S, Ctx>,
+  opts: RebuildOptions = {},
+): Promise<number> {
+  const projections = pipeline.spec.projections ?? [];
+  const buffers = new Map<TableProjection<StreamView<E, S>, Ctx>, Row[]>(projections.map((p) => [p, []]));
+  const flush = async (all: boolean) => {
+    for (const [p, rows] of buffers) {
+      const upsert = p.rebuild === 'upsert';
+      if (rows.length && (all || (!upsert && rows.length >= 2000))) {
+        await insertRows(tx, p, rows.splice(0), opts.into?.(p.table) ?? p.table, upsert ? Infinity : undefined);
+      }
+    }
+  };
+  let streams = 0;
+  let current: StoredEvent[] = [];
+  const finish = async () => {
+    if (!current.length) return;
+    const view = pipeline.fold(current[0].streamId, current.map((e) => pipeline.toEvent(e)));
+    for (const [p, rows] of await pipeline.rowsOf(view)) buffers.get(p)!.push(...rows);
+    current = [];
+    if (++streams % 500 === 0) opts.onProgress?.(streams);
+    await flush(false);
+  };
+  const batch = opts.batchSize ?? 5000;
+  for (let after: { streamId: string; version: number } | undefined; ;) {
+    const events = await pipeline.store.readStreamsOfType(pipeline.spec.streamType, after, batch, tx);
+    for (const e of events) {
+      if (current.length && current[0].streamId !== e.streamId) await finish();
+      current.push(e);
+    }
+    if (events.length < batch) break;
+    const last = events[events.length - 1];
+    after = { streamId: last.streamId, version: last.streamVersion };
+  }
+  await finish();
+  await flush(true);
+  opts.onProgress?.(streams);
+  return streams;
+}
+
+/**
+ * Rebuilds, once, every projection whose table was built by another version of its code than the
+ * one running (or never recorded), under an advisory lock so that two processes starting together
+ * rebuild it once. The tables of a pipeline are rebuilt together, in one transaction.
+ */
+export async function rebuildStaleProjections(
+  sql: SqlPool,
+  pipelines: ReadonlyArray<CommandPipeline<any, any, any>>,
+  log: (message: string) => void = () => {},
+): Promise<string[]> {
+  const rebuilt: string[] = [];
+  for (const pipeline of pipelines) {
+    const projections = pipeline.spec.projections ?? [];
+    if (!projections.length) continue;
+    await sql.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('projection-versions'))`);
+      const recorded = new Map((await tx.query<{ name: string; version: number }>(`SELECT name, version FROM projection_versions`)).map((r) => [r.name, r.version]));
+      if (projections.every((p) => recorded.get(p.name) === p.version)) return;
+      const started = Date.now();
+      const truncated = [...new Set(projections.filter((p) => p.rebuild !== 'upsert').map((p) => p.table))];
+      if (truncated.length) await tx.query(`TRUNCATE ${truncated.join(', ')}`);
+      const n = await rebuildProjections(tx, pipeline);
+      for (const p of projections) {
+        await tx.query(
+          `INSERT INTO projection_versions (name, version) VALUES ($1, $2)
+           ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version, rebuilt_at = clock_timestamp()`,
+          [p.name, p.version],
+        );
+        rebuilt.push(p.name);
+      }
+      pipeline.forget();
+      log(`Rebuilt ${projections.map((p) => `${p.name} v${p.version}`).join(', ')} from ${n} ${pipeline.spec.streamType} stream(s) in ${Date.now() - started} ms`);
+    });
+  }
+  return rebuilt;
+}

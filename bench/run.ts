@@ -112,7 +112,7 @@ async function main(): Promise<void> {
       const decisionId = await typicalDecision(api!, 0);
       const token = await api!.token('proposer');
       await vacuum();
-      return httpFigures({ phancap: { base: phancap!.base, token, decisionId }, floor: { base: bare!.base } }, config);
+      return httpFigures({ url, phancap: { base: phancap!.base, token, decisionId }, floor: { base: bare!.base } }, config);
     });
     await attempt('append', async () => {
       await vacuum();

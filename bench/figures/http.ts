@@ -1,8 +1,9 @@
 import autocannon from 'autocannon';
 import type { BenchConfig } from '../support/config.js';
 import { phanCapProposal } from '../support/api.js';
+import { sessionStates } from '../support/database.js';
 import { alternate, median } from '../support/measure.js';
-import { log, ms, rate, type Row } from '../support/report.js';
+import { log, ms, notMeasured, rate, type Row } from '../support/report.js';
 
 interface Target {
   url: string;
@@ -35,7 +36,16 @@ async function shoot(t: Target, connections: number, seconds: number, overallRat
   return { rate: good / result.duration, p50: result.latency.p50, p99: result.latency.p99, result };
 }
 
+/** A round in which requests went unanswered for the whole round: a stall, worth saying out loud. */
+function stallOf(shot: Shot, side: string, seconds: number): string | undefined {
+  const { total, sent } = shot.result.requests;
+  if (total > 0) return undefined;
+  return `${side} answered none of the ${sent} request(s) sent in ${seconds} s (no error, no timeout: they were still open when the round ended)`;
+}
+
 export interface HttpSides {
+  /** The bench database, to say what its sessions were doing when a side stalled. */
+  url: string;
   phancap: { base: string; token: string; decisionId: string };
   floor: { base: string };
 }
@@ -70,16 +80,33 @@ export async function httpFigures(s: HttpSides, cfg: BenchConfig): Promise<Row[]
       await shoot(p.phancap, connections, cfg.warmupSeconds);
       await shoot(p.floor, connections, cfg.warmupSeconds);
     }
+    const stalls: string[] = [];
+    const side = async (t: Target, name: string) => {
+      const shot = await shoot(t, connections, seconds);
+      const stall = stallOf(shot, name, seconds);
+      if (stall) stalls.push(`${stall}; database sessions right after: ${await sessionStates(s.url)}`);
+      return shot.rate;
+    };
     const r = await alternate(
       rounds,
-      async () => (await shoot(p.phancap, connections, seconds)).rate,
-      async () => (await shoot(p.floor, connections, seconds)).rate,
-      (i, a, b) => log(`    round ${i}: phancap ${rate(a, 'req/s')}, bare NestJS ${rate(b, 'req/s')} (${(a / b).toFixed(2)}×)`),
+      () => side(p.phancap, 'phancap'),
+      () => side(p.floor, 'the bare app'),
+      (i, a, b) => {
+        log(`    round ${i}: phancap ${rate(a, 'req/s')}, bare NestJS ${rate(b, 'req/s')} (${(a / b).toFixed(2)}×)`);
+        for (const stall of stalls.splice(0)) log(`    WARNING round ${i}: ${stall}`);
+      },
     );
+    const stalled = [r.phancap, r.floor].map((xs) => xs.filter((x) => x === 0).length);
     const a = median(r.phancap);
     const b = median(r.floor);
     log(`    median: phancap ${rate(a, 'req/s')}, floor ${rate(b, 'req/s')}, ratio ${(a / b).toFixed(2)}×`);
-    rows.push({ figure: `HTTP ${p.name} (${connections} conn)`, phancap: rate(a, 'req/s'), floor: rate(b, 'req/s'), ratio: a / b, target: p.target, met: a / b >= p.min });
+    const note = stalled.some((n) => n > 0)
+      ? `rounds in which no request was answered at all: phancap ${stalled[0]}, bare app ${stalled[1]} of ${r.phancap.length} (see the WARNING lines)`
+      : undefined;
+    rows.push({
+      figure: `HTTP ${p.name} (${connections} conn)`, phancap: rate(a, 'req/s'), floor: rate(b, 'req/s'), ratio: a / b, target: p.target, met: a / b >= p.min,
+      ...(note ? { note } : {}),
+    });
     if (p.name === 'POST propose') postPeak = a;
   }
 
@@ -87,6 +114,12 @@ export async function httpFigures(s: HttpSides, cfg: BenchConfig): Promise<Row[]
   const half = Math.max(1, Math.floor(postPeak / 2));
   log(`\n[2] HTTP POST propose at half its peak: ${half} req/s (autocannon overallRate), ${connections} connections, ${latencySeconds} s`);
   const shot = await shoot(post.phancap, connections, latencySeconds, half);
+  const stall = stallOf(shot, 'phancap', latencySeconds);
+  if (stall) {
+    log(`    WARNING: ${stall}; database sessions right after: ${await sessionStates(s.url)}`);
+    rows.push(notMeasured(`POST p99 @ ${half} req/s (½ peak)`, 'p99/p50 < 5×', stall));
+    return rows;
+  }
   log(`    achieved ${rate(shot.rate, 'req/s')}; p50 ${ms(shot.p50)}, p99 ${ms(shot.p99)}, p99/p50 ${(shot.p99 / shot.p50).toFixed(2)}×`);
   const achieved = shot.rate >= 0.9 * half ? '' : `; only ${rate(shot.rate, 'req/s')} of the ${half} asked were achieved`;
   rows.push({

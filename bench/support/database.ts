@@ -83,3 +83,18 @@ export function createFloorTable(url: string): Promise<unknown> {
   return withClient(url, (c) => c.query(`CREATE TABLE bench_floor_proposals (id uuid PRIMARY KEY, body jsonb NOT NULL,
     created_at timestamptz NOT NULL DEFAULT clock_timestamp())`));
 }
+
+/**
+ * What the database's other sessions are doing, one line per state, for a stall: e.g. every pool
+ * connection "idle in transaction" behind the same statement means the transactions wait in Node
+ * for a connection that none of them will give back.
+ */
+export function sessionStates(url: string): Promise<string> {
+  return withClient(url, async (c) => {
+    const { rows } = await c.query(`SELECT coalesce(state, '?') AS state, count(*)::int AS n,
+        round(extract(epoch FROM max(now() - xact_start))::numeric, 1) AS oldest,
+        (array_agg(regexp_replace(left(query, 100), '\\s+', ' ', 'g') ORDER BY xact_start NULLS LAST))[1] AS query
+      FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() GROUP BY 1 ORDER BY 2 DESC`);
+    return rows.map((r) => `${r.n} ${r.state}${r.oldest === null ? '' : ` (oldest transaction ${r.oldest} s)`}, e.g. ${r.query}`).join('; ');
+  });
+}

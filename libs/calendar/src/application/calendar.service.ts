@@ -72,6 +72,11 @@ export class CalendarService {
     return this.cached.calendar;
   }
 
+  /** Forgets the cached calendar: the next call reads the loaded years again (as after CACHE_TTL_MS). */
+  invalidate(): void {
+    this.cached = undefined;
+  }
+
   async loadedYears(): Promise<LoadedYear[]> {
     const rows: Row[] = await this.db.query(`${SELECT_YEARS} ORDER BY year`);
     return rows.map(toLoaded);

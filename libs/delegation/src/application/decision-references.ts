@@ -40,6 +40,12 @@ export class DecisionReferences {
     return { ...this.settings, calendar, provinceId, bodyOfRole: (role: Role) => staff.get(role) ?? null };
   }
 
+  /** Forgets what is cached (as when the TTL runs out). */
+  invalidate(): void {
+    this.provinces.invalidate();
+    this.staff.invalidate();
+  }
+
   provinceOf(bodyId: string): Promise<string | null> {
     return this.provinces.get(bodyId, async () => {
       const [row] = await this.db.query(`SELECT province_id FROM bodies WHERE id = $1`, [bodyId]);

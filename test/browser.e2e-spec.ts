@@ -142,9 +142,11 @@ run('the staff web application in a browser', () => {
     t.clock.set('2026-03-25T02:00:00Z');
     await switchTo('committee', 'Võ Thị Giang');
     await act(page, 'issue', { documentNumber: '1450/QĐ-UBND', signer: 'Lê Văn Hẳn', signedOn: '2026-03-25', effectiveFrom: '2026-04-15' }, 'issued');
-    await expect(page.getByTestId('decision-version').innerText()).resolves.toBe('10');
     const types = await page.getByTestId('timeline-event').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
-    expect(types).toEqual([
+    // The version counts every event; the checks may have recorded findings on the way (the e2e files
+    // share one database, so what they find depends on the decisions the others left there).
+    await expect(page.getByTestId('decision-version').innerText()).resolves.toBe(String(types.length));
+    expect(types.filter((type) => !/^Finding/.test(type ?? ''))).toEqual([
       'ProposalDrafted', 'ProposalSubmitted', 'ReviewerAssigned', 'RevisionRequested', 'ProposalResubmitted', 'AppraisalCompleted',
       'LegalAppraisalRecorded', 'SubmittedToCouncil', 'CouncilVoteRecorded', 'DecisionIssued',
     ]);

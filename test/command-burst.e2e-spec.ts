@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CalendarService } from '@app/calendar';
 import { DecisionReferences } from '@app/delegation';
-import { phanCapProposal, startTestApp, type TestApp } from './support/harness.js';
+import { phanCapProposal, scratchDatabase, startTestApp, type TestApp } from './support/harness.js';
 
 const BURST = 64;
 
@@ -14,10 +14,15 @@ const BURST = 64;
  */
 describe(`${BURST} concurrent commands at a cache miss, on a pool of 2`, () => {
   let t: TestApp;
+  let db: Awaited<ReturnType<typeof scratchDatabase>>;
   beforeAll(async () => {
-    t = await startTestApp({ DB_POOL_SIZE: '2' });
+    db = await scratchDatabase('burst');
+    t = await startTestApp({ DATABASE_URL: db.url, DB_POOL_SIZE: '2' });
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t?.close();
+    await db?.drop();
+  });
 
   const expire = () => {
     t.app.get(CalendarService).invalidate();

@@ -13,7 +13,10 @@ const NOT_THE_APP = /^\/(api|health|docs|admin)(\/|$)/;
 export function serveWebApp(app: NestExpressApplication, dir = process.env.WEB_DIR ?? resolve(process.cwd(), 'dist/web')): boolean {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return false;
-  app.use(express.static(dir, { index: false, maxAge: '1h' }));
+  // The API's own paths never look for a file: a stat per API request costs more than the request.
+  const files = express.static(dir, { index: false, maxAge: '1h' });
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) =>
+    NOT_THE_APP.test(req.path) ? next() : files(req, res, next));
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (req.method !== 'GET' || NOT_THE_APP.test(req.path)) return next();
     res.setHeader('Cache-Control', 'no-cache');

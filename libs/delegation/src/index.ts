@@ -26,3 +26,4 @@ export * from './projections/power-holding.entity.js';
 export * from './migrations/1732400400000-deadlines-and-findings.js';
 export * from './delegation.module.js';
 export * from './domain/decider.js';
+export * from './application/decision-scope.js';

@@ -1,39 +1,51 @@
 import type { DataSource } from 'typeorm';
 import { IdempotencyKeyReusedError, WrongExpectedVersionError } from './errors.js';
 import { readLog } from './log-reader.js';
-import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './rows.js';
+import { EVENT_COLUMNS, inJsonbOrder, toStoredEvent, type EventRow } from './rows.js';
+import { writeCte, type RowWrite } from './projections/table-projection.js';
 import { sqlPool, type Sql, type SqlPool } from './sql.js';
 import {
   LOG_START,
   type AppendRequest,
   type AppendResult,
   type CommandRef,
+  type EventMetadata,
   type LogPosition,
   type ReadStreamOptions,
   type StoredEvent,
   type Upcaster,
 } from './types.js';
 
-// One statement, one round trip: the version check, the events and the command's ledger row.
+// One statement, one round trip: the version check, the events, the command's ledger row and the
+// inline read-model rows (see appendSql).
 // - No gap between reading the version and inserting: under READ COMMITTED a concurrent writer of the
 //   same version blocks on the unique index, then fails with 23505; both outcomes (no row, or 23505)
 //   become WrongExpectedVersionError.
-// - The ledger row is written only when events were ($9 is NULL for an append without a command id);
-//   a concurrent duplicate collides on its key, and the whole statement (events included) fails.
-// - It must stay its transaction's first write: see log-reader.ts (per-stream order for followers).
-const APPEND_SQL = `WITH appended AS (
+// - The ledger row and the read-model rows are written only when the events were ($9 is NULL for an
+//   append without a command id); a concurrent duplicate collides on the ledger's key, and the whole
+//   statement (events included) fails.
+// - Every write of the transaction happens after the statement's snapshot saw the previous version
+//   committed: see log-reader.ts (per-stream order for followers).
+// - Only what the row gets from the database comes back; the rest the caller already has.
+const APPENDED = `appended AS (
     INSERT INTO events (stream_id, stream_type, stream_version, event_type, schema_version, data, metadata, occurred_at)
     SELECT $1::text, $2::text, $3::int + e.ord, e.type, e.schema_version, e.data::jsonb, $7::jsonb, $8::timestamptz
       FROM unnest($4::text[], $5::int[], $6::text[]) WITH ORDINALITY AS e(type, schema_version, data, ord)
      WHERE (SELECT coalesce(max(stream_version), 0) FROM events WHERE stream_id = $1::text) = $3::int
      ORDER BY e.ord
-    RETURNING ${EVENT_COLUMNS}),
+    RETURNING global_position, transaction_id::text AS transaction_id, stream_version, recorded_at),
   recorded AS (
     INSERT INTO processed_commands (command_id, stream_id, command_type, payload_hash, from_version, to_version, result)
     SELECT $9::text, $1::text, $10::text, $11::text, $3::int + 1, $3::int + cardinality($4::text[]), $12::jsonb
      WHERE $9::text IS NOT NULL AND EXISTS (SELECT 1 FROM appended)
-    RETURNING command_id)
-  SELECT * FROM appended ORDER BY stream_version`;
+    RETURNING command_id)`;
+
+const GUARD = 'EXISTS (SELECT 1 FROM appended)';
+
+function appendSql(writes: readonly RowWrite[]): string {
+  const ctes = writes.map((w, i) => `w${i} AS (${writeCte(w, `$${13 + i}`, GUARD)})`);
+  return `WITH ${[APPENDED, ...ctes].join(',\n  ')}\n  SELECT * FROM appended ORDER BY stream_version`;
+}
 
 const FIND_COMMAND_SQL = `SELECT stream_id, command_type, payload_hash, from_version, to_version, result
   FROM processed_commands WHERE command_id = $1`;
@@ -87,7 +99,7 @@ export class EventStore {
   async readStream(streamId: string, opts: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     const rows = await this.sql.query<EventRow>(READ_STREAM_SQL, [
       streamId, opts.fromVersion ?? null, opts.toVersion ?? null, opts.toInstant ?? null,
-    ]);
+    ], { prepare: true });
     return rows.map((r) => toStoredEvent(r, this.upcast));
   }
 
@@ -135,22 +147,33 @@ export class EventStore {
     const { command } = req;
     const metadata = command && req.metadata.commandId === undefined ? { ...req.metadata, commandId: command.id } : req.metadata;
     const result = command ? JSON.parse(JSON.stringify(req.result ?? null)) : (req.result ?? null);
-    const rows = await sql.query<EventRow>(APPEND_SQL, [
+    const writes = req.writes ?? [];
+    const data = req.events.map((e) => JSON.stringify(e.data ?? null));
+    const rows = await sql.query<{ global_position: string; transaction_id: string; stream_version: number; recorded_at: Date | string }>(appendSql(writes), [
       req.streamId,
       req.streamType,
       req.expectedVersion,
       req.events.map((e) => e.type),
       req.events.map((e) => e.schemaVersion),
-      req.events.map((e) => JSON.stringify(e.data ?? null)),
+      data,
       JSON.stringify(metadata),
       metadata.occurredAt,
       command?.id ?? null,
       command?.type ?? null,
       command?.payloadHash ?? null,
       JSON.stringify(result),
-    ]);
+      ...writes.map((w) => JSON.stringify(w.rows)),
+    ], { prepare: true });
     if (rows.length === 0) throw new NoRowsInserted();
-    const events = rows.map((r) => toStoredEvent(r, this.upcast));
+    const occurredAt = new Date(metadata.occurredAt).toISOString();
+    const events = rows.map((r, i): StoredEvent => {
+      const e = req.events[i];
+      return {
+        globalPosition: Number(r.global_position), transactionId: r.transaction_id, streamId: req.streamId, streamType: req.streamType,
+        streamVersion: r.stream_version, type: e.type, schemaVersion: e.schemaVersion, storedSchemaVersion: e.schemaVersion,
+        data: inJsonbOrder(JSON.parse(data[i])), metadata: inJsonbOrder(metadata) as EventMetadata, occurredAt, recordedAt: new Date(r.recorded_at).toISOString(),
+      };
+    });
     return {
       streamId: req.streamId,
       fromVersion: req.expectedVersion + 1,
@@ -166,7 +189,7 @@ export class EventStore {
     const [row] = await sql.query<{
       stream_id: string; command_type: string; payload_hash: string;
       from_version: number; to_version: number; result: unknown;
-    }>(FIND_COMMAND_SQL, [command.id]);
+    }>(FIND_COMMAND_SQL, [command.id], { prepare: true });
     if (!row) return undefined;
     if (row.command_type !== command.type) throw new IdempotencyKeyReusedError(command.id, 'command type differs');
     if (row.payload_hash !== command.payloadHash) throw new IdempotencyKeyReusedError(command.id, 'payload differs');

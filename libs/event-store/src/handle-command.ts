@@ -1,8 +1,7 @@
 import type { Decided, DomainEvent, EventMeta } from './decider.js';
 import { ConcurrencyConflictError, ExpectedVersionMismatchError, WrongExpectedVersionError } from './errors.js';
 import type { EventStore } from './event-store.js';
-import { applyDiff, type TableProjection } from './projections/table-projection.js';
-import type { Sql } from './sql.js';
+import { rowWrites, type RowWrite, type TableProjection } from './projections/table-projection.js';
 import type { CommandRef, EventMetadata, StoredEvent } from './types.js';
 
 /** A stream as folded: its state, its version and its events (with their metadata). */
@@ -38,6 +37,16 @@ export interface CommandEnvelope<C, S> {
   commandType: string;
   payloadHash: string;
   metadata: EventMetadata;
+  /**
+   * The stream is new by construction (a fresh random id): decide on the empty state without reading
+   * it first. Should it exist after all, the append fails on its version and the stream is read.
+   */
+  assumeNew?: boolean;
+  /**
+   * Runs on the loaded state before deciding (may look things up; nothing is open yet): throws to stop,
+   * e.g. when the caller may not see the stream.
+   */
+  authorize?: (state: S) => Promise<void> | void;
   /** What the command answers (stored with a keyed command, so that a repeat answers the same). */
   result?: (state: S, version: number) => unknown;
 }
@@ -50,8 +59,9 @@ const MAX_ATTEMPTS = 5;
 
 /**
  * The one command path of every context: load (cached), fold, decide, append at the version it
- * decided on, with the inline projections in the same transaction; on a lost race, load again and
- * decide again — unless the client named the version it expected.
+ * decided on, with the rows the inline projections change written by the same statement (one round
+ * trip, no transaction held open); on a lost race, load again and decide again — unless the client
+ * named the version it expected.
  */
 export class CommandPipeline<E extends DomainEvent, S, Ctx = void> {
   private readonly cache = new Map<string, StreamView<E, S>>();
@@ -77,7 +87,12 @@ export class CommandPipeline<E extends DomainEvent, S, Ctx = void> {
 
   /** The stream as it was at a version or an instant (events with occurredAt ≤ it, in version order). */
   async loadAsOf(streamId: string, asOf: { toVersion?: number; toInstant?: string }): Promise<StreamView<E, S>> {
-    const head = await this.load(streamId);
+    return this.asOf(await this.load(streamId), asOf);
+  }
+
+  /** A view folded again up to a version or an instant; no I/O. */
+  asOf(head: StreamView<E, S>, asOf: { toVersion?: number; toInstant?: string }): StreamView<E, S> {
+    const { streamId } = head;
     if (asOf.toVersion === undefined && asOf.toInstant === undefined) return head;
     const until = asOf.toInstant === undefined ? undefined : Date.parse(asOf.toInstant);
     const kept = head.events.filter((e) => (asOf.toVersion === undefined || e.meta.version <= asOf.toVersion)
@@ -92,10 +107,11 @@ export class CommandPipeline<E extends DomainEvent, S, Ctx = void> {
       if (first) return this.repeated(env.streamId, first.toVersion, first.events, first.result);
     }
     for (let attempt = 1; ; attempt++) {
-      const view = await this.load(env.streamId);
+      const view = attempt === 1 && env.assumeNew ? this.empty(env.streamId) : await this.load(env.streamId);
       if (env.expectedVersion !== undefined && view.version !== env.expectedVersion) {
         throw new ExpectedVersionMismatchError(env.streamId, env.expectedVersion, view.version);
       }
+      if (env.authorize && view.version > 0) await env.authorize(view.state);
       const decided = decide(env.command, view.state);
       if (!decided.ok) return decided;
       if (decided.events.length === 0) {
@@ -112,7 +128,7 @@ export class CommandPipeline<E extends DomainEvent, S, Ctx = void> {
           metadata: env.metadata,
           command: ref,
           result: env.result?.(after.state, after.version),
-          inTransaction: this.spec.projections?.length ? (tx) => this.project(tx, view, after, decided.events, ctx) : undefined,
+          writes: this.writes(view, after, decided.events, ctx),
         });
         if (appended.duplicate) return this.repeated(env.streamId, appended.toVersion, appended.events, appended.result);
         this.remember(after);
@@ -146,11 +162,11 @@ export class CommandPipeline<E extends DomainEvent, S, Ctx = void> {
     else this.cache.delete(streamId);
   }
 
-  private async project(tx: Sql, before: StreamView<E, S>, after: StreamView<E, S>, added: E[], ctx: Ctx): Promise<void> {
-    for (const p of this.spec.projections ?? []) {
-      if (!added.some((e) => p.canHandle(e.type))) continue;
-      await applyDiff(tx, p, before.version === 0 ? [] : p.rows(before, ctx), p.rows(after, ctx));
-    }
+  /** The rows each inline projection changes, to be written by the append's own statement. */
+  private writes(before: StreamView<E, S>, after: StreamView<E, S>, added: E[], ctx: Ctx): RowWrite[] {
+    return (this.spec.projections ?? [])
+      .filter((p) => added.some((e) => p.canHandle(e.type)))
+      .flatMap((p) => rowWrites(p, before.version === 0 ? [] : p.rows(before, ctx), p.rows(after, ctx)));
   }
 
   private async context(view: StreamView<E, S>): Promise<Ctx> {

@@ -40,3 +40,17 @@ export function toStoredEvent(row: EventRow, upcast?: Upcaster): StoredEvent {
     recordedAt: iso(row.recorded_at),
   };
 }
+
+/**
+ * A JSON value with its object keys in the order jsonb stores them (shorter keys first, then by their
+ * UTF-8 bytes), so that an event returned by an append equals the same event read back.
+ */
+export function inJsonbOrder(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(inJsonbOrder);
+  if (value === null || typeof value !== 'object') return value;
+  const keys = Object.keys(value).sort((a, b) => {
+    const [x, y] = [Buffer.from(a), Buffer.from(b)];
+    return x.length - y.length || Buffer.compare(x, y);
+  });
+  return Object.fromEntries(keys.map((k) => [k, inJsonbOrder((value as Record<string, unknown>)[k])]));
+}

@@ -1,3 +1,4 @@
+import type { RowWrite } from './projections/table-projection.js';
 import type { Sql } from './sql.js';
 
 /**
@@ -74,7 +75,12 @@ export interface AppendRequest {
   command?: CommandRef;
   /** What a repeat of the command returns; stored as JSON in the ledger with the events. */
   result?: unknown;
-  /** Inline projections: commit with the events or not at all. Only their own statements may run here. */
+  /**
+   * Read-model rows written by the same statement as the events (inline projections): they commit
+   * with the events or not at all, in one round trip, with no transaction held open in between.
+   */
+  writes?: RowWrite[];
+  /** Statements to run in the same transaction after the append (tests hold a transaction open with it). */
   inTransaction?: (tx: Sql, events: StoredEvent[]) => Promise<void>;
 }
 

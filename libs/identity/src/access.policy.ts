@@ -1,4 +1,7 @@
-import { listWorkflows, ROLES, type CommandType, type Role } from '@app/delegation';
+import { listWorkflows, ROLES, type AccessScope, type CommandType, type Role } from '@app/delegation';
+
+// Which decisions a scope sees is the delegation context's read side; the policy decides who gets which scope.
+export { decisionInScope, decisionScopeParams, decisionScopeSql, type AccessScope } from '@app/delegation';
 
 /**
  * THE access policy: which role holds which permission, and which data a user may see (scope).
@@ -102,28 +105,9 @@ export interface ScopedUser {
   provinceId: string;
 }
 
-export interface AccessScope {
-  /** Every row a user sees belongs to this province (bodies.province_id; decisions by their delegator body). */
-  provinceId: string;
-  /** When set, only decisions whose proposer or delegate body is one of these (proposers: their own body). */
-  bodyIds?: string[];
-}
-
 export function scopeOf(user: ScopedUser): AccessScope {
   return user.role === 'proposer' ? { provinceId: user.provinceId, bodyIds: [user.bodyId] } : { provinceId: user.provinceId };
 }
-
-/**
- * The scope as an SQL condition on the decision_list row aliased `alias`, with the two parameters
- * named by the caller (`$2`/`$3` for raw queries, `:scopeProvince`/`:scopeBodies` for TypeORM).
- * Every query that returns decision data (list, one, history, deadlines, findings) goes through it.
- */
-export function decisionScopeSql(alias: string, provinceParam: string, bodiesParam: string): string {
-  return `(${alias}.province_id = ${provinceParam} AND (CAST(${bodiesParam} AS text[]) IS NULL
-    OR ${alias}.proposer_body_id = ANY(CAST(${bodiesParam} AS text[])) OR ${alias}.delegate_body_id = ANY(CAST(${bodiesParam} AS text[]))))`;
-}
-
-export const decisionScopeParams = (scope: AccessScope): [string, string[] | null] => [scope.provinceId, scope.bodyIds ?? null];
 
 /** Whether `actor` may set a new password for `targetUserId`: their own (with the current one), or anyone's as a user manager. */
 export function passwordChangeRule(actor: { userId: string; role: string }, targetUserId: string): 'self' | 'manager' | 'denied' {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtModule } from '@nestjs/jwt';
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes } from 'node:crypto';
 import { FailedLogins } from './failed-logins.js';
 import { TokenVerifier } from './token-verifier.js';
 import { UserDirectory } from './user-directory.js';
@@ -13,8 +13,9 @@ import { UserDirectory } from './user-directory.js';
       global: true,
       inject: [ConfigService],
       useFactory: (config: ConfigService) => ({
-        // Without JWT_SECRET (development only) each start signs with a fresh random key.
-        secret: config.get<string>('JWT_SECRET') ?? randomBytes(48).toString('hex'),
+        // Without JWT_SECRET (development only) each start signs with a fresh random key. A KeyObject, not
+        // the string: given a string, jsonwebtoken first tries it as a public key on every verify.
+        secret: createSecretKey(Buffer.from(config.get<string>('JWT_SECRET') ?? randomBytes(48).toString('hex'), 'utf8')),
         signOptions: { algorithm: 'HS256', expiresIn: config.get('JWT_EXPIRES_IN') ?? '8h' },
         verifyOptions: { algorithms: ['HS256'] },
       }),

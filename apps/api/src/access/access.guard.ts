@@ -62,17 +62,18 @@ export class AccessGuard implements CanActivate {
     const scope = scopeOf(user);
     req.accessScope = scope;
 
-    let decision: { stage: string } | undefined;
-    if (rule.decisionParam) {
+    const allowed = can(user.role, rule.permission);
+    if (rule.decisionParam && (!rule.scopeInHandler || !allowed)) {
       const id = String(req.params?.[rule.decisionParam] ?? '');
       if (!UUID.test(id)) throw noDecision(id);
-      [decision] = await this.db.query(
+      const [decision]: Array<{ stage: string }> = await this.db.query(
         `SELECT d.stage FROM decision_list d WHERE d.id = $1 AND ${decisionScopeSql('d', '$2', '$3')}`,
         [id.toLowerCase(), ...decisionScopeParams(scope)],
       );
       if (!decision) throw noDecision(id);
+      if (!allowed) throw denied(user.role, rule.permission, decision);
     }
-    if (!can(user.role, rule.permission)) throw denied(user.role, rule.permission, decision);
+    if (!allowed) throw denied(user.role, rule.permission);
     return true;
   }
 }

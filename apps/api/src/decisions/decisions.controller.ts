@@ -7,7 +7,7 @@ import {
 import type { Request, Response } from 'express';
 import { commandInput, currentWorkflow, type CommandData, type CommandType } from '@app/delegation';
 import type { AccessScope } from '@app/identity';
-import { commandPermission } from '@app/identity';
+import { commandPermission, scopeOf } from '@app/identity';
 import { RequirePermission, Scope } from '../access/permission.decorator.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/public.decorator.js';
 import { problems } from '@app/kernel';
@@ -43,7 +43,7 @@ function decisionId(id: string): string {
  */
 const ActionDocs = (command: CommandType) =>
   applyDecorators(
-    RequirePermission(commandPermission(command), { decision: 'id' }),
+    RequirePermission(commandPermission(command), { decision: 'id', scopeInHandler: true }),
     ApiParam({ name: 'id', format: 'uuid' }),
     CommandHeaderDocs(),
     ApiOkResponse({ description: '`{ decisionId, version, stage, duplicate }`; header `ETag` = the new version' }),
@@ -91,7 +91,7 @@ export class DecisionsController {
   }
 
   @Get(':id')
-  @RequirePermission('decisions:read', { decision: 'id' })
+  @RequirePermission('decisions:read', { decision: 'id', scopeInHandler: true })
   @ApiOperation({ summary: 'Trạng thái hồ sơ / a decision now, or as of `?at=` or `?version=`' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ description: 'The decision; header `ETag` = its stream version' })
@@ -104,7 +104,7 @@ export class DecisionsController {
     if (q.at !== undefined && q.version !== undefined) {
       throw problems.validation([{ field: 'at', constraint: 'exclusive', reason: { vi: 'at: không dùng cùng version', en: 'at: give either at or version, not both' } }]);
     }
-    const view = await this.queries.execute(new GetDecisionQuery(decisionId(id), user.role, { version: q.version, at: q.at }));
+    const view = await this.queries.execute(new GetDecisionQuery(decisionId(id), user.role, { version: q.version, at: q.at }, scopeOf(user)));
     res.setHeader('ETag', etag(view.version));
     return view;
   }
@@ -144,7 +144,7 @@ export class DecisionsController {
     // The table's `satisfies` typed each toCommand for its command; looked up by name, the pairing is the table's.
     const { toCommand } = DECISION_ACTIONS[action] as DecisionAction<object, CommandData<HttpDecisionCommand>>;
     const result = await this.commands.execute(
-      new ExecuteDecisionCommand(decisionId(id), commandInput(action, user, toCommand(body)), { ...headers, provinceId: user.provinceId }),
+      new ExecuteDecisionCommand(decisionId(id), commandInput(action, user, toCommand(body)), { ...headers, provinceId: user.provinceId, scope: scopeOf(user) }),
     );
     res.setHeader('ETag', etag(result.version));
     return result;

@@ -7,6 +7,8 @@ import { TtlCache } from '@app/kernel';
 import type { Role } from '../domain/types.js';
 import type { DecisionProjectionContext, DecisionStreamView } from '../projections/decision-view.js';
 
+const NO_STAFF: ReadonlyMap<string, string> = new Map();
+
 /** Bodies and staff change rarely; a change shows in a decision's read models within this time. */
 const TTL_MS = 30_000;
 
@@ -20,6 +22,7 @@ const TTL_MS = 30_000;
 export class DecisionReferences {
   private readonly provinces = new TtlCache<string | null>(TTL_MS);
   private readonly staff = new TtlCache<ReadonlyMap<string, string>>(TTL_MS);
+  private readonly contexts = new Map<string, { calendar: unknown; staff: ReadonlyMap<string, string>; ctx: DecisionProjectionContext }>();
   private readonly settings: Pick<DecisionProjectionContext, 'reminderLeadWorkingDays' | 'expiryWarningDays'>;
 
   constructor(
@@ -33,11 +36,19 @@ export class DecisionReferences {
     };
   }
 
+  /**
+   * The same object for as long as the calendar and the province's staff are the ones cached: the
+   * projections keep what they computed per context (deadlines.projection.ts).
+   */
   async context(view: DecisionStreamView): Promise<DecisionProjectionContext> {
     const delegator = view.state.exists ? view.state.content.delegatorBodyId : undefined;
     const [calendar, provinceId] = await Promise.all([this.calendars.calendar(), delegator ? this.provinceOf(delegator) : null]);
-    const staff = provinceId ? await this.staffOf(provinceId) : new Map<string, string>();
-    return { ...this.settings, calendar, provinceId, bodyOfRole: (role: Role) => staff.get(role) ?? null };
+    const staff = provinceId ? await this.staffOf(provinceId) : NO_STAFF;
+    const known = this.contexts.get(provinceId ?? '');
+    if (known && known.calendar === calendar && known.staff === staff) return known.ctx;
+    const ctx = { ...this.settings, calendar, provinceId, bodyOfRole: (role: Role) => staff.get(role) ?? null };
+    this.contexts.set(provinceId ?? '', { calendar, staff, ctx });
+    return ctx;
   }
 
   /** Forgets what is cached (as when the TTL runs out). */

@@ -16,6 +16,7 @@ import type { DecisionProjectionContext } from '../projections/decision-view.js'
 import { findingsProjection } from '../projections/findings.projection.js';
 import { powerHoldingsProjection } from '../projections/power-holdings.projection.js';
 import { DecisionReferences } from './decision-references.js';
+import { decisionInScope, type AccessScope } from './decision-scope.js';
 
 export const DECISION_STREAM = 'decision';
 
@@ -49,7 +50,7 @@ export class DecisionStore {
   readonly log: EventStore;
   readonly pipeline: CommandPipeline<DecisionEvent, DecisionState, DecisionProjectionContext>;
 
-  constructor(@InjectDataSource() private readonly db: DataSource, references: DecisionReferences) {
+  constructor(@InjectDataSource() private readonly db: DataSource, private readonly references: DecisionReferences) {
     this.log = new EventStore(db, upcast);
     this.pipeline = new CommandPipeline(this.log, decisionStreamSpec((view) => references.context(view)), { toEvent: toDomainEvent });
   }
@@ -58,6 +59,24 @@ export class DecisionStore {
   async load(id: string, asOf: { toVersion?: number; toInstant?: string } = {}): Promise<{ state: DecisionState; version: number }> {
     const view = await this.pipeline.loadAsOf(id, asOf);
     return { state: view.state, version: view.version };
+  }
+
+  /**
+   * Like load, for a caller with a scope: a decision outside it (by its state now, whatever the version
+   * asked for) does not exist for them. One query, or none beyond the cached head.
+   */
+  async loadVisible(id: string, scope: AccessScope, asOf: { toVersion?: number; toInstant?: string } = {}): Promise<{ state: DecisionState; version: number } | undefined> {
+    const head = await this.pipeline.load(id);
+    if (!(await this.visible(head.state, scope))) return undefined;
+    const view = this.pipeline.asOf(head, asOf);
+    return { state: view.state, version: view.version };
+  }
+
+  /** Whether a decision is in a scope: the same condition the read tables are filtered with. */
+  async visible(state: DecisionState, scope: AccessScope): Promise<boolean> {
+    if (!state.exists) return false;
+    const provinceId = await this.references.provinceOf(state.content.delegatorBodyId);
+    return decisionInScope(scope, { provinceId, proposerBodyId: state.proposerBodyId, delegateBodyId: state.content.delegateBodyId });
   }
 
   execute(envelope: CommandEnvelope<Command, DecisionState>): Promise<DecisionOutcome> {

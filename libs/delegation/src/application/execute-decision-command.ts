@@ -3,6 +3,7 @@ import { Command as CqrsCommand, CommandHandler, type ICommandHandler } from '@n
 import { Clock } from '@app/kernel';
 import { ReferenceData } from '@app/organisation';
 import type { CommandInput } from '../domain/commands.js';
+import type { AccessScope } from './decision-scope.js';
 import { DecisionStore } from './decision-store.js';
 import { refusalToProblem } from './refusal.js';
 
@@ -18,7 +19,15 @@ export class ExecuteDecisionCommand extends CqrsCommand<CommandResult> {
   constructor(
     readonly decisionId: string,
     readonly command: CommandInput,
-    readonly options: { commandId?: string; ifMatch?: number; correlationId?: string; provinceId?: string } = {},
+    readonly options: {
+      commandId?: string;
+      ifMatch?: number;
+      correlationId?: string;
+      /** The caller's province: the bodies and reviewers the command names must be of it. */
+      provinceId?: string;
+      /** The caller's scope: a decision outside it does not exist for them (404). */
+      scope?: AccessScope;
+    } = {},
   ) {
     super();
   }
@@ -41,6 +50,8 @@ export class ExecuteDecisionCommandHandler implements ICommandHandler<ExecuteDec
       streamId: decisionId,
       command: { ...input, now },
       expectedVersion: options.ifMatch,
+      // A proposal without an idempotency key gets a fresh random id: its stream cannot exist yet.
+      assumeNew: input.type === 'propose' && !options.commandId,
       commandId: options.commandId,
       commandType: input.type,
       payloadHash: createHash('sha256').update(JSON.stringify([decisionId, input.type, input.data])).digest('hex'),
@@ -53,6 +64,9 @@ export class ExecuteDecisionCommandHandler implements ICommandHandler<ExecuteDec
         causationId: commandId,
         commandId,
       },
+      authorize: options.scope && (async (state) => {
+        if (!(await this.store.visible(state, options.scope!))) throw refusalToProblem({ kind: 'decision-not-found' });
+      }),
       result: (state, version) => ({ decisionId, version, stage: state.stage }),
     });
     if (!outcome.ok) throw refusalToProblem(outcome.refusal);

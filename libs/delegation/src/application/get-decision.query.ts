@@ -4,6 +4,7 @@ import { type DecisionState } from '../domain/state.js';
 import { type Role, type Text } from '../domain/types.js';
 import { type StageDefinition } from '../workflows/definition.js';
 import { problems } from '@app/kernel';
+import type { AccessScope } from './decision-scope.js';
 import { DecisionStore } from './decision-store.js';
 
 export interface DecisionView extends DecisionState {
@@ -19,6 +20,8 @@ export class GetDecisionQuery extends Query<DecisionView> {
     readonly id: string,
     readonly role: Role,
     readonly asOf: { version?: number; at?: string } = {},
+    /** Outside it the decision does not exist for the caller (404). */
+    readonly scope?: AccessScope,
   ) {
     super();
   }
@@ -28,8 +31,11 @@ export class GetDecisionQuery extends Query<DecisionView> {
 export class GetDecisionHandler implements IQueryHandler<GetDecisionQuery> {
   constructor(private readonly store: DecisionStore) {}
 
-  async execute({ id, role, asOf }: GetDecisionQuery): Promise<DecisionView> {
-    const { state } = await this.store.load(id, { toVersion: asOf.version, toInstant: asOf.at });
+  async execute({ id, role, asOf, scope }: GetDecisionQuery): Promise<DecisionView> {
+    const range = { toVersion: asOf.version, toInstant: asOf.at };
+    const loaded = scope ? await this.store.loadVisible(id, scope, range) : await this.store.load(id, range);
+    if (!loaded) throw problems.notFound({ vi: `Không có hồ sơ quyết định ${id}.`, en: `No decision ${id}.` });
+    const { state } = loaded;
     if (!state.exists) {
       const past = asOf.version !== undefined || asOf.at !== undefined;
       throw problems.notFound(

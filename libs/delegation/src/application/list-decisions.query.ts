@@ -1,7 +1,7 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { decisionScopeParams, decisionScopeSql, type AccessScope } from '@app/identity';
+import { decisionScopeParams, decisionScopeSql, type AccessScope } from './decision-scope.js';
 import { DecisionListEntity } from '../projections/decision-list.entity.js';
 
 export interface DecisionFilter {

@@ -92,31 +92,47 @@ function responsibleRole(workflow: WorkflowDefinition, stage: Stage): Role | und
 }
 
 /**
- * Every deadline of one decision, a pure function of its events and the calendar (so the table can be
- * rebuilt from the log, and an append writes only the rows that changed): a deadline per timed stage (its clock stops while a revision request waits on the proposer:
- * the appraisal resumes with the working days it had left), quarterly reports and yearly evaluations
- * while it is in effect, and the end of an ủy quyền's period.
+ * The stage deadlines of a decision, folded event by event: the state, the rows so far, the open one
+ * and a paused appraisal. A value of its own so that a long stream is not folded again for every
+ * command: `stageClock(more, input, clock)` goes on from where `clock` stopped.
  */
-export function deadlinesOf(input: DeadlineInputs): DeadlineRow[] {
-  const { workflow, calendar, events } = input;
-  const rows: DeadlineRow[] = [];
-  let state: DecisionState = initialDecisionState(events[0]?.event.type === 'ProposalDrafted' ? (events[0].event.data.decisionId) : '');
-  let current: DeadlineRow | undefined;
-  let paused: { row: DeadlineRow; remaining: number; since: IsoDate } | undefined;
+export interface StageClock {
+  version: number;
+  state: DecisionState;
+  rows: readonly DeadlineRow[];
+  /** Index in `rows` of the deadline of the current stage, while open. */
+  current?: number;
+  paused?: { row: number; remaining: number; since: IsoDate };
+}
 
-  for (const { event, occurredAt, version } of events) {
+export type ScheduleInputs = Omit<DeadlineInputs, 'events'>;
+
+export function startClock(decisionId: string): StageClock {
+  return { version: 0, state: initialDecisionState(decisionId), rows: [] };
+}
+
+/** Goes on from `from` with more events (in version order, following it). Pure: `from` is not changed. */
+export function stageClock(events: DeadlineInputs['events'], input: ScheduleInputs, from: StageClock): StageClock {
+  const { workflow, calendar } = input;
+  let { state, rows, current, paused } = from;
+  let version = from.version;
+  const close = (index: number, change: Partial<DeadlineRow>) => {
+    rows = rows.map((r, i) => (i === index ? { ...r, ...change } : r));
+  };
+  for (const { event, occurredAt, version: v } of events) {
+    version = v;
     const before = state.stage;
-    state = evolve(state, event, { occurredAt, version });
-    if (state.stage === before && version !== 1) continue;
+    state = evolve(state, event, { occurredAt, version: v });
+    if (state.stage === before && v !== 1) continue;
     const day = vietnamDate(occurredAt);
-    if (current) {
+    if (current !== undefined) {
+      const open = rows[current];
       if (state.stage === 'revision-requested' && before === 'in-appraisal') {
-        paused = { row: current, remaining: Math.max(0, calendar.workingDaysBetween(day, current.dueOn)), since: day };
-        current.status = 'paused';
+        paused = { row: current, remaining: Math.max(0, calendar.workingDaysBetween(day, open.dueOn)), since: day };
+        close(current, { status: 'paused', closedOn: day });
       } else {
-        current.status = day <= current.dueOn ? 'met' : 'late';
+        close(current, { status: day <= open.dueOn ? 'met' : 'late', closedOn: day });
       }
-      current.closedOn = day;
       current = undefined;
     }
     const limit = workflow.stages[state.stage]?.timeLimitWorkingDays;
@@ -132,8 +148,9 @@ export function deadlinesOf(input: DeadlineInputs): DeadlineRow[] {
       : [];
     paused = resumed ? undefined : paused;
     const stageLabel = workflow.stages[state.stage]!.label;
-    current = {
-      id: `stage:${state.id}:${version}`,
+    current = rows.length;
+    rows = [...rows, {
+      id: `stage:${state.id}:${v}`,
       decisionId: state.id,
       kind: 'stage',
       subject: state.stage,
@@ -148,16 +165,37 @@ export function deadlinesOf(input: DeadlineInputs): DeadlineRow[] {
       status: 'open',
       closedOn: null,
       explanation: { summary: computed.summary, steps: computed.explanation, notes },
-    };
-    rows.push(current);
+    }];
   }
-  if (current && ['rejected', 'withdrawn', 'revoked', 'expired'].includes(state.stage)) current.status = 'cancelled';
+  return { version, state, rows, current, paused };
+}
+
+/** Every deadline once the stage clock has seen the whole stream: the stages', then those in effect. */
+export function deadlinesOfClock(clock: StageClock, input: ScheduleInputs): DeadlineRow[] {
+  const { state } = clock;
+  let rows = [...clock.rows];
+  if (clock.current !== undefined && ['rejected', 'withdrawn', 'revoked', 'expired'].includes(state.stage)) {
+    rows = rows.map((r, i) => (i === clock.current ? { ...r, status: 'cancelled' as const } : r));
+  }
   if (state.issuance) rows.push(...inEffectDeadlines(state, input));
   return rows;
 }
 
+/**
+ * Every deadline of one decision, a pure function of its events and the calendar (so the table can be
+ * rebuilt from the log, and an append writes only the rows that changed): a deadline per timed stage
+ * (its clock stops while a revision request waits on the proposer: the appraisal resumes with the
+ * working days it had left), quarterly reports and yearly evaluations while it is in effect, and the
+ * end of an ủy quyền's period.
+ */
+export function deadlinesOf(input: DeadlineInputs): DeadlineRow[] {
+  const first = input.events[0]?.event;
+  const clock = stageClock(input.events, input, startClock(first?.type === 'ProposalDrafted' ? first.data.decisionId : ''));
+  return deadlinesOfClock(clock, input);
+}
+
 /** Reports each quarter, an evaluation each year, and an ủy quyền's period end, while in effect. */
-function inEffectDeadlines(state: DecisionState, input: DeadlineInputs): DeadlineRow[] {
+function inEffectDeadlines(state: DecisionState, input: ScheduleInputs): DeadlineRow[] {
   const { calendar } = input;
   const start = state.issuance!.effectiveFrom;
   const ended = state.revocation?.effectiveFrom ?? (state.kind === 'uy-quyen' && state.content.period ? nextDay(state.content.period.to) : null);

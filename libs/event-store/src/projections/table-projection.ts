@@ -61,17 +61,37 @@ export function upsertSql<V, Ctx>(p: TableProjection<V, Ctx>, table = p.table): 
     ON CONFLICT (${p.key.join(', ')}) ${update}`;
 }
 
-export function deleteSql<V, Ctx>(p: TableProjection<V, Ctx>, table = p.table): string {
-  const key = p.key.join(', ');
-  return `DELETE FROM ${table} WHERE (${key}) IN (SELECT ${key} FROM json_populate_recordset(NULL::${p.table}, $1::json))`;
+/** Rows to write into one projection's table with an append (see EventStore.append's `writes`). */
+export interface RowWrite {
+  kind: 'upsert' | 'delete';
+  projection: TableProjection<any, any>;
+  rows: Row[];
 }
 
-/** Writes the difference between two views of one stream: at most one upsert and one delete per table. */
-export async function applyDiff<V, Ctx>(tx: Sql, p: TableProjection<V, Ctx>, before: Row[], after: Row[]): Promise<number> {
+/** The writes that take a table from `before` to `after`: at most one delete and one upsert. */
+export function rowWrites<V, Ctx>(p: TableProjection<V, Ctx>, before: Row[], after: Row[]): RowWrite[] {
   const { upsert, remove } = diffRows(p, before, after);
-  if (remove.length) await tx.query(deleteSql(p), [JSON.stringify(remove)]);
-  if (upsert.length) await tx.query(upsertSql(p), [JSON.stringify(upsert)]);
-  return upsert.length + remove.length;
+  return [
+    ...(remove.length ? [{ kind: 'delete' as const, projection: p, rows: remove }] : []),
+    ...(upsert.length ? [{ kind: 'upsert' as const, projection: p, rows: upsert }] : []),
+  ];
+}
+
+/**
+ * A write as a data-modifying CTE of the append statement: it runs only when `guard` holds (the events
+ * were appended), so the events and their read models commit together, in one round trip.
+ */
+export function writeCte(w: RowWrite, param: string, guard: string): string {
+  const p = w.projection;
+  if (w.kind === 'delete') {
+    const key = p.key.join(', ');
+    return `DELETE FROM ${p.table} WHERE (${key}) IN (SELECT ${key} FROM json_populate_recordset(NULL::${p.table}, ${param}::json)) AND ${guard}`;
+  }
+  const cols = p.columns.join(', ');
+  const nonKey = p.columns.filter((c) => !p.key.includes(c));
+  const update = nonKey.length ? `DO UPDATE SET ${nonKey.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}` : 'DO NOTHING';
+  return `INSERT INTO ${p.table} (${cols}) SELECT ${cols} FROM json_populate_recordset(NULL::${p.table}, ${param}::json) WHERE ${guard}
+    ON CONFLICT (${p.key.join(', ')}) ${update}`;
 }
 
 /** Bulk insert for a rebuild, in chunks that keep each statement's parameter small. */

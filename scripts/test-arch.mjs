@@ -40,7 +40,6 @@ const KNOWN_VIOLATIONS = [
 const KNOWN_LIB_EDGES = [
   { from: 'kernel', to: 'delegation', why: 'kernel/src/problem.ts takes the Text type from @app/delegation: Text belongs in the kernel' },
   { from: 'organisation', to: 'delegation', why: 'organisation takes Text, Command and ProposalContent types from @app/delegation, which imports @app/organisation' },
-  { from: 'delegation', to: 'identity', why: "delegation's list-decisions query runs identity's decisionScopeSql, and identity's access policy is built from delegation's ROLES and workflows" },
 ];
 
 const libOf = (path) => /^libs\/([^/]+)\//.exec(path)?.[1];

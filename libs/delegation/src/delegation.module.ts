@@ -9,6 +9,7 @@ import { ExpirySweep } from './application/expiry-sweep.js';
 import { GetDecisionEventsHandler } from './application/get-decision-events.query.js';
 import { GetDecisionHandler } from './application/get-decision.query.js';
 import { ListDecisionsHandler } from './application/list-decisions.query.js';
+import { ListDeadlinesHandler } from './application/list-deadlines.query.js';
 
 /** Delegation decisions: the command handler, the queries, the read models, the expiry of ủy quyền. */
 @Module({
@@ -20,6 +21,7 @@ import { ListDecisionsHandler } from './application/list-decisions.query.js';
     GetDecisionHandler,
     GetDecisionEventsHandler,
     ListDecisionsHandler,
+    ListDeadlinesHandler,
     CompareVersionsHandler,
     ExpirySweep,
   ],

@@ -27,3 +27,5 @@ export * from './migrations/1732400400000-deadlines-and-findings.js';
 export * from './delegation.module.js';
 export * from './domain/decider.js';
 export * from './application/decision-scope.js';
+export * from './migrations/1732401100000-deadline-explanations.js';
+export * from './application/list-deadlines.query.js';

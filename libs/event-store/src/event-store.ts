@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { IdempotencyKeyReusedError, WrongExpectedVersionError } from './errors.js';
 import { readLog } from './log-reader.js';
-import { EVENT_COLUMNS, inJsonbOrder, toStoredEvent, type EventRow } from './rows.js';
+import { EVENT_COLUMNS, inJsonbOrder, isoText, toStoredEvent, type EventRow } from './rows.js';
 import { writeCte, type RowWrite } from './projections/table-projection.js';
 import { sqlPool, type Sql, type SqlPool } from './sql.js';
 import {
@@ -33,7 +33,7 @@ const APPENDED = `appended AS (
       FROM unnest($4::text[], $5::int[], $6::text[]) WITH ORDINALITY AS e(type, schema_version, data, ord)
      WHERE (SELECT coalesce(max(stream_version), 0) FROM events WHERE stream_id = $1::text) = $3::int
      ORDER BY e.ord
-    RETURNING global_position, transaction_id::text AS transaction_id, stream_version, recorded_at),
+    RETURNING global_position, transaction_id::text AS transaction_id, stream_version, ${isoText('recorded_at')} AS recorded_at),
   recorded AS (
     INSERT INTO processed_commands (command_id, stream_id, command_type, payload_hash, from_version, to_version, result)
     SELECT $9::text, $1::text, $10::text, $11::text, $3::int + 1, $3::int + cardinality($4::text[]), $12::jsonb
@@ -171,7 +171,7 @@ export class EventStore {
       return {
         globalPosition: Number(r.global_position), transactionId: r.transaction_id, streamId: req.streamId, streamType: req.streamType,
         streamVersion: r.stream_version, type: e.type, schemaVersion: e.schemaVersion, storedSchemaVersion: e.schemaVersion,
-        data: inJsonbOrder(JSON.parse(data[i])), metadata: inJsonbOrder(metadata) as EventMetadata, occurredAt, recordedAt: new Date(r.recorded_at).toISOString(),
+        data: inJsonbOrder(JSON.parse(data[i])), metadata: inJsonbOrder(metadata) as EventMetadata, occurredAt, recordedAt: String(r.recorded_at),
       };
     });
     return {

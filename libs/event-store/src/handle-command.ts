@@ -4,12 +4,19 @@ import type { EventStore } from './event-store.js';
 import { rowWrites, type RowWrite, type TableProjection } from './projections/table-projection.js';
 import type { CommandRef, EventMetadata, StoredEvent } from './types.js';
 
-/** A stream as folded: its state, its version and its events (with their metadata). */
+/** One event of a folded stream, with the state it left the stream in. */
+export interface FoldedEvent<E, S> {
+  event: E;
+  meta: EventMeta;
+  state: S;
+}
+
+/** A stream as folded: its state, its version and its events (with their metadata and states). */
 export interface StreamView<E, S> {
   streamId: string;
   version: number;
   state: S;
-  events: ReadonlyArray<{ event: E; meta: EventMeta }>;
+  events: ReadonlyArray<FoldedEvent<E, S>>;
 }
 
 /**
@@ -186,10 +193,10 @@ export class CommandPipeline<E extends DomainEvent, S, Ctx = void> {
     let { state, version } = view;
     const events = [...view.events];
     for (const a of added) {
-      const e = 'event' in a ? a : this.toEvent(a);
-      state = this.spec.evolve(state, e.event, e.meta);
-      version = e.meta.version;
-      events.push(e);
+      const { event, meta } = 'event' in a ? a : this.toEvent(a);
+      state = this.spec.evolve(state, event, meta);
+      version = meta.version;
+      events.push({ event, meta, state });
     }
     return { streamId: view.streamId, version, state, events };
   }

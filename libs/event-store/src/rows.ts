@@ -1,8 +1,15 @@
 import type { EventMetadata, StoredEvent, Upcaster } from './types.js';
 
+/**
+ * An instant as the text JavaScript's toISOString writes (UTC, milliseconds, "Z"), formatted by the
+ * database: no Date object per column per row, and the strings compare equal to the app's own.
+ */
+export const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 /** Columns every read selects; transaction_id as text because xid8 may exceed 2^53. */
 export const EVENT_COLUMNS = `global_position, transaction_id::text AS transaction_id, stream_id,
-  stream_type, stream_version, event_type, schema_version, data, metadata, occurred_at, recorded_at`;
+  stream_type, stream_version, event_type, schema_version, data, metadata,
+  ${isoText('occurred_at')} AS occurred_at, ${isoText('recorded_at')} AS recorded_at`;
 
 export interface EventRow {
   global_position: string | number;
@@ -18,7 +25,7 @@ export interface EventRow {
   recorded_at: Date | string;
 }
 
-const iso = (v: Date | string): string => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
+const iso = (v: Date | string): string => (typeof v === 'string' && v.endsWith('Z') ? v : new Date(v).toISOString());
 
 /** Upcasting happens here, on every read, so stored rows never change. */
 export function toStoredEvent(row: EventRow, upcast?: Upcaster): StoredEvent {

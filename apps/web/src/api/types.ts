@@ -172,6 +172,8 @@ export interface Deadline {
   responsibleUserId: string | null;
   status: DeadlineStatus;
   closedOn: string | null;
+  /** Open and past its due day, today in Vietnam. */
+  overdue?: boolean;
   /** Open deadlines only: working days from today to the due date (negative when overdue). */
   workingDaysLeft?: number;
   explanation: { summary: Text; steps: Array<{ date: string; counted: boolean; reason: Text }>; notes: Text[] };

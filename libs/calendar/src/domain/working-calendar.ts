@@ -132,6 +132,7 @@ const WORKING: Text = { vi: 'Ngày làm việc', en: 'Working day' };
 export class WorkingCalendar {
   private readonly schedules = new Map<number, YearSchedule>();
   private readonly years = new Map<number, Year>();
+  private readonly workingDays = new Map<number, boolean>();
 
   /** Later schedules for the same year replace earlier ones (built-in data first, then loaded rows). */
   constructor(schedules: readonly YearSchedule[] = []) {
@@ -155,7 +156,37 @@ export class WorkingCalendar {
   }
 
   isWorkingDay(date: IsoDate): boolean {
-    return this.dayKind(date).working;
+    return this.isWorkingDayNumber(dayNumber(date));
+  }
+
+  /** The day `n` working days after `from` (as addWorkingDays, without explaining each day). */
+  dueAfter(from: IsoDate, n: number): IsoDate {
+    if (!Number.isInteger(n) || n < 0) throw new RangeError(`The number of working days must be an integer ≥ 0, not ${n}`);
+    let day = dayNumber(from);
+    for (let counted = 0; counted < n; ) if (this.isWorkingDayNumber(++day)) counted++;
+    return fromDayNumber(day);
+  }
+
+  /** The working day `n` working days before `date` (the day a reminder goes out); `n = 0` gives `date`. */
+  workingDaysBefore(date: IsoDate, n: number): IsoDate {
+    let day = dayNumber(date);
+    for (let left = n; left > 0; ) if (this.isWorkingDayNumber(--day)) left--;
+    return fromDayNumber(day);
+  }
+
+  /**
+   * Whether a day (days since 1970-01-01) is a working day, remembered per day: deadlines count days
+   * by the thousand, and a date string per day counted cost more than the counting.
+   */
+  private isWorkingDayNumber(n: number): boolean {
+    let working = this.workingDays.get(n);
+    if (working === undefined) {
+      const date = fromDayNumber(n);
+      const y = this.load(yearOf(date));
+      working = y.makeUp.has(date) || (!y.off.has(date) && !isWeekend(date));
+      this.workingDays.set(n, working);
+    }
+    return working;
   }
 
   dayKind(date: IsoDate): DayKind {
@@ -233,7 +264,7 @@ export class WorkingCalendar {
     const b = dayNumber(to);
     if (b < a) return -this.workingDaysBetween(to, from);
     let count = 0;
-    for (let d = a + 1; d <= b; d++) if (this.dayKind(fromDayNumber(d)).working) count++;
+    for (let d = a + 1; d <= b; d++) if (this.isWorkingDayNumber(d)) count++;
     return count;
   }
 

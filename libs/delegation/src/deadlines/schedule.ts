@@ -27,11 +27,22 @@ export interface DeadlineRow {
   responsibleUserId: string | null;
   status: DeadlineStatus;
   closedOn: IsoDate | null;
-  explanation: { summary: Text; steps: Array<{ date: IsoDate; counted: boolean; reason: Text }>; notes: Text[] };
+  /** The working days counted from `startsOn` to `dueOn` (a stage's limit, or what it had left); null when not counted so. */
+  workingDays: number | null;
+  /** What the dates alone do not say (e.g. the appraisal clock stopped while the proposer revised). */
+  notes: Text[];
+}
+
+/** How a deadline's date was computed, as a reader is shown it (explainDeadline). */
+export interface DeadlineExplanation {
+  summary: Text;
+  steps: Array<{ date: IsoDate; counted: boolean; reason: Text }>;
+  notes: Text[];
 }
 
 export interface DeadlineInputs {
-  events: Array<{ event: DecisionEvent; occurredAt: string; version: number }>;
+  /** The stream's events; with the state each left the decision in, when the caller folded them already. */
+  events: Array<{ event: DecisionEvent; occurredAt: string; version: number; state?: DecisionState }>;
   workflow: WorkflowDefinition;
   calendar: WorkingCalendar;
   /** Which body answers for a role (e.g. the Sở Nội vụ for reviewers); null when unknown. */
@@ -71,12 +82,7 @@ const WHY: Record<DeadlineKind, Text> = {
 
 /** The working day `n` working days before `date` (the day a reminder goes out). */
 export function workingDaysBefore(calendar: WorkingCalendar, date: IsoDate, n: number): IsoDate {
-  let d = date;
-  for (let left = n; left > 0; ) {
-    d = addDays(d, -1);
-    if (calendar.isWorkingDay(d)) left--;
-  }
-  return d;
+  return calendar.workingDaysBefore(date, n);
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
@@ -119,10 +125,10 @@ export function stageClock(events: DeadlineInputs['events'], input: ScheduleInpu
   const close = (index: number, change: Partial<DeadlineRow>) => {
     rows = rows.map((r, i) => (i === index ? { ...r, ...change } : r));
   };
-  for (const { event, occurredAt, version: v } of events) {
+  for (const { event, occurredAt, version: v, state: folded } of events) {
     version = v;
     const before = state.stage;
-    state = evolve(state, event, { occurredAt, version: v });
+    state = folded ?? evolve(state, event, { occurredAt, version: v });
     if (state.stage === before && v !== 1) continue;
     const day = vietnamDate(occurredAt);
     if (current !== undefined) {
@@ -139,7 +145,8 @@ export function stageClock(events: DeadlineInputs['events'], input: ScheduleInpu
     const role = responsibleRole(workflow, state.stage);
     if (!limit || !role) continue;
     const resumed = state.stage === 'in-appraisal' && paused ? paused : undefined;
-    const computed = calendar.addWorkingDays(day, resumed ? resumed.remaining : limit);
+    const workingDays = resumed ? resumed.remaining : limit;
+    const dueOn = calendar.dueAfter(day, workingDays);
     const notes: Text[] = resumed
       ? [{
           vi: `Thời hạn thẩm định tạm dừng từ ${resumed.since} đến ${day} (chờ bên đề xuất bổ sung); còn lại ${resumed.remaining} ngày làm việc.`,
@@ -156,15 +163,16 @@ export function stageClock(events: DeadlineInputs['events'], input: ScheduleInpu
       subject: state.stage,
       title: { vi: `Hạn bước «${stageLabel.vi}»`, en: `Time limit of stage "${stageLabel.en}"` },
       startsOn: day,
-      dueOn: computed.due,
-      remindOn: workingDaysBefore(calendar, computed.due, input.reminderLeadWorkingDays),
-      escalateOn: nextDay(computed.due),
+      dueOn,
+      remindOn: workingDaysBefore(calendar, dueOn, input.reminderLeadWorkingDays),
+      escalateOn: nextDay(dueOn),
       responsibleRole: role,
       responsibleBodyId: role === 'proposer' ? state.proposerBodyId : input.bodyOfRole(role),
       responsibleUserId: state.stage === 'in-appraisal' ? state.reviewerId ?? null : null,
       status: 'open',
       closedOn: null,
-      explanation: { summary: computed.summary, steps: computed.explanation, notes },
+      workingDays,
+      notes,
     }];
   }
   return { version, state, rows, current, paused };
@@ -204,13 +212,11 @@ function inEffectDeadlines(state: DecisionState, input: ScheduleInputs): Deadlin
   const rows: DeadlineRow[] = [];
   const row = (id: string, kind: DeadlineKind, subject: string, title: Text, dueOn: IsoDate, role: Role, bodyId: string | null, done?: string): DeadlineRow => {
     const closedOn = done ? vietnamDate(done) : null;
-    const why = WHY[kind];
     return {
       id, decisionId: state.id, kind, subject, title, startsOn: start, dueOn,
       remindOn: workingDaysBefore(calendar, dueOn, input.reminderLeadWorkingDays),
       escalateOn: nextDay(dueOn), responsibleRole: role, responsibleBodyId: bodyId, responsibleUserId: null,
-      status: closedOn ? (closedOn <= dueOn ? 'met' : 'late') : 'open', closedOn,
-      explanation: { summary: { vi: `Hạn ${dueOn}: ${why.vi}`, en: `Due ${dueOn}: ${why.en}` }, steps: [], notes: [] },
+      status: closedOn ? (closedOn <= dueOn ? 'met' : 'late') : 'open', closedOn, workingDays: null, notes: [],
     };
   };
   // Quarterly reports, due before the 15th of the quarter's last month (seed 003).
@@ -235,4 +241,21 @@ function inEffectDeadlines(state: DecisionState, input: ScheduleInputs): Deadlin
   }
   if (['revoked', 'expired'].includes(state.stage)) for (const r of rows) if (r.status === 'open' && ended && r.dueOn >= ended) r.status = 'cancelled';
   return rows;
+}
+
+/**
+ * How a deadline's date was computed, from what the table keeps: a stage's limit counted day by day in
+ * the working-day calendar (each day skipped with its reason), or where an obligation's date comes from.
+ * Computed when read, so the table holds a few dates per deadline, not its explanation.
+ */
+export function explainDeadline(
+  d: Pick<DeadlineRow, 'kind' | 'startsOn' | 'dueOn' | 'workingDays' | 'notes'>,
+  calendar: WorkingCalendar,
+): DeadlineExplanation {
+  if (d.kind === 'stage' && d.workingDays !== null) {
+    const counted = calendar.addWorkingDays(d.startsOn, d.workingDays);
+    return { summary: counted.summary, steps: counted.explanation, notes: d.notes };
+  }
+  const why = WHY[d.kind];
+  return { summary: { vi: `Hạn ${d.dueOn}: ${why.vi}`, en: `Due ${d.dueOn}: ${why.en}` }, steps: [], notes: d.notes };
 }

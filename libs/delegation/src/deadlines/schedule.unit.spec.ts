@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { BUILT_IN_SCHEDULES, WorkingCalendar } from '@app/calendar';
 import type { DecisionEvent } from '../domain/events.js';
+import { evolve } from '../domain/evolve.js';
 import { eventsTo, ID } from '../testing/fixtures.js';
 import { currentWorkflow } from '../workflows/registry.js';
 import { deadlinesOf, deadlinesOfClock, OPEN_ENDED_HORIZON_YEARS, stageClock, startClock, type ScheduleInputs } from './schedule.js';
@@ -38,6 +39,13 @@ describe('the deadline schedule is a function of the stream', () => {
     }));
   });
 
+  it('gives the same schedule from the states the caller folded as from folding the events itself', () => {
+    const events = timed(withRounds(3));
+    let state = startClock(ID).state;
+    const folded = events.map((e) => ({ ...e, state: (state = evolve(state, e.event, e)) }));
+    expect(deadlinesOf({ ...inputs('phan-cap'), events: folded })).toEqual(deadlinesOf({ ...inputs('phan-cap'), events }));
+  });
+
   it('leaves the clock it went on from as it was', () => {
     const events = timed(withRounds(2));
     const prefix = stageClock(events.slice(0, 4), inputs('phan-cap'), startClock(ID));
@@ -49,7 +57,7 @@ describe('the deadline schedule is a function of the stream', () => {
   it('pauses the appraisal clock for each revision round and resumes it with the days left', () => {
     const rows = deadlinesOf({ ...inputs('phan-cap'), events: timed(withRounds(2)) }).filter((r) => r.subject === 'in-appraisal');
     expect(rows.map((r) => r.status)).toEqual(['paused', 'paused', 'met']);
-    expect(rows[1].explanation.notes[0].en).toMatch(/working days were left/);
+    expect(rows[1].notes[0].en).toMatch(/working days were left/);
   });
 
   it('schedules the reports and evaluations of an open-ended phân cấp for ten years, and of an ủy quyền to its end', () => {

@@ -38,13 +38,14 @@ function clockOf(view: DecisionStreamView, ctx: DecisionProjectionContext): Stag
 export const deadlinesProjection: DecisionProjection = {
   name: 'deadlines',
   // 2: the schedule no longer depends on today (in-effect obligations run to the delegation's end, or ten years).
-  version: 2,
+  // 3: the explanation is computed when read; the row keeps the working days counted and the notes.
+  version: 3,
   table: 'deadlines',
   streamColumn: 'decision_id',
   key: ['id'],
   columns: [
     'id', 'decision_id', 'kind', 'subject', 'title_vi', 'title_en', 'starts_on', 'due_on', 'remind_on', 'escalate_on',
-    'responsible_role', 'responsible_body_id', 'responsible_user_id', 'status', 'closed_on', 'explanation',
+    'responsible_role', 'responsible_body_id', 'responsible_user_id', 'status', 'closed_on', 'working_days', 'notes',
   ],
   canHandle: (type) => !NOT_A_DEADLINE.has(type),
   rows: (view, ctx) => {
@@ -58,7 +59,7 @@ export const deadlinesProjection: DecisionProjection = {
       id: d.id, decision_id: d.decisionId, kind: d.kind, subject: d.subject, title_vi: d.title.vi, title_en: d.title.en,
       starts_on: d.startsOn, due_on: d.dueOn, remind_on: d.remindOn, escalate_on: d.escalateOn, responsible_role: d.responsibleRole,
       responsible_body_id: d.responsibleBodyId, responsible_user_id: d.responsibleUserId, status: d.status, closed_on: d.closedOn,
-      explanation: d.explanation,
+      working_days: d.workingDays, notes: d.notes,
     }));
   },
 };

@@ -24,5 +24,5 @@ export interface DecisionProjectionContext {
 export type DecisionProjection = TableProjection<DecisionStreamView, DecisionProjectionContext>;
 
 /** The events of a view in the shape the pure schedule and registry functions take. */
-export const eventsWithMeta = (view: DecisionStreamView) =>
-  view.events.map((e) => ({ event: e.event, occurredAt: e.meta.occurredAt, version: e.meta.version }));
+export const eventsWithMeta = (view: Pick<DecisionStreamView, 'events'>) =>
+  view.events.map((e) => ({ event: e.event, occurredAt: e.meta.occurredAt, version: e.meta.version, state: e.state }));

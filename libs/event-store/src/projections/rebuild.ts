@@ -16,7 +16,9 @@ export interface RebuildOptions {
 /**
  * Rebuilds a pipeline's inline projections from the log: one keyset scan of the stream type's events
  * in (stream, version) order, each stream folded in memory as soon as it is complete, its rows
- * buffered and inserted in bulk. The target tables must be empty (the caller truncates or creates
+ * buffered and inserted in bulk. The database and Node work side by side: the next batch of events
+ * and the inserts are sent without waiting for them (one connection runs them in order), while the
+ * streams already read are folded. The target tables must be empty (the caller truncates or creates
  * them in the same transaction `tx`), but for `rebuild: 'upsert'` projections. Returns the number of streams.
  */
 export async function rebuildProjections<E extends DomainEvent, S, Ctx>(
@@ -26,12 +28,16 @@ export async function rebuildProjections<E extends DomainEvent, S, Ctx>(
 ): Promise<number> {
   const projections = pipeline.spec.projections ?? [];
   const buffers = new Map<TableProjection<StreamView<E, S>, Ctx>, Row[]>(projections.map((p) => [p, []]));
-  const flush = async (all: boolean) => {
+  const pending: Array<Promise<unknown>> = [];
+  let failed: unknown;
+  const send = (p: TableProjection<StreamView<E, S>, Ctx>, rows: Row[]) => {
+    const upsert = p.rebuild === 'upsert';
+    const sent = insertRows(tx, p, rows, opts.into?.(p.table) ?? p.table, upsert ? Infinity : undefined);
+    pending.push(sent.catch((e) => (failed ??= e)));
+  };
+  const flush = (all: boolean) => {
     for (const [p, rows] of buffers) {
-      const upsert = p.rebuild === 'upsert';
-      if (rows.length && (all || (!upsert && rows.length >= 2000))) {
-        await insertRows(tx, p, rows.splice(0), opts.into?.(p.table) ?? p.table, upsert ? Infinity : undefined);
-      }
+      if (rows.length && (all || (p.rebuild !== 'upsert' && rows.length >= 2000))) send(p, rows.splice(0));
     }
   };
   let streams = 0;
@@ -42,21 +48,24 @@ export async function rebuildProjections<E extends DomainEvent, S, Ctx>(
     for (const [p, rows] of await pipeline.rowsOf(view)) buffers.get(p)!.push(...rows);
     current = [];
     if (++streams % 500 === 0) opts.onProgress?.(streams);
-    await flush(false);
+    flush(false);
   };
   const batch = opts.batchSize ?? 5000;
-  for (let after: { streamId: string; version: number } | undefined; ;) {
-    const events = await pipeline.store.readStreamsOfType(pipeline.spec.streamType, after, batch, tx);
+  const read = (after?: { streamId: string; version: number }) => pipeline.store.readStreamsOfType(pipeline.spec.streamType, after, batch, tx);
+  for (let next = read(); ;) {
+    const events = await next;
+    const last = events[events.length - 1];
+    if (events.length === batch) next = read({ streamId: last.streamId, version: last.streamVersion });
     for (const e of events) {
       if (current.length && current[0].streamId !== e.streamId) await finish();
       current.push(e);
     }
     if (events.length < batch) break;
-    const last = events[events.length - 1];
-    after = { streamId: last.streamId, version: last.streamVersion };
   }
   await finish();
-  await flush(true);
+  flush(true);
+  await Promise.all(pending);
+  if (failed) throw failed;
   opts.onProgress?.(streams);
   return streams;
 }

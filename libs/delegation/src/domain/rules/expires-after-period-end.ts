@@ -7,6 +7,8 @@ const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 /** The civil date in Asia/Ho_Chi_Minh of an instant. */
 export function vietnamDate(instant: IsoInstant): IsoDate {
+  // The common case, an instant in UTC before 17:00: its own date (no Date object for it).
+  if (instant.length === 24 && instant.endsWith('Z') && instant.slice(11, 13) < '17') return instant.slice(0, 10);
   return new Date(Date.parse(instant) + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }
 

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import type { Text } from '@app/delegation';
+import type { Text } from './text.js';
 
 /** One bad field in a request, named by its path (e.g. `resources.budgetVnd`). */
 export interface FieldError {

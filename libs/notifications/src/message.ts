@@ -1,4 +1,5 @@
-import type { IsoDate, IsoInstant, Text } from '@app/delegation';
+import type { IsoDate, IsoInstant } from '@app/delegation';
+import type { Text } from '@app/kernel';
 
 export type { IsoDate, IsoInstant, Text };
 

@@ -2,15 +2,13 @@
  * Civil dates as `YYYY-MM-DD` strings. All arithmetic is done on whole days counted from
  * 1970-01-01 in UTC, so the host's time zone never shifts a date.
  */
+import type { Text } from '@app/kernel';
 
 /** A calendar date, `YYYY-MM-DD` (the Vietnamese civil date). */
 export type IsoDate = string;
 
-/** A text in Vietnamese and English, side by side. */
-export interface Text {
-  vi: string;
-  en: string;
-}
+/** A text in Vietnamese and English, side by side (the kernel's, re-exported: weekday and holiday names). */
+export type { Text };
 
 const MS_PER_DAY = 86_400_000;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;

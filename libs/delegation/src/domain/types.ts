@@ -37,10 +37,8 @@ export type IsoDate = string;
 /** An instant, ISO 8601 with zone, e.g. `2026-11-24T04:15:00.000Z`. */
 export type IsoInstant = string;
 
-export interface Text {
-  vi: string;
-  en: string;
-}
+/** The kernel's bilingual text; re-exported because every delegation message and event carries one. */
+export type { Text } from '@app/kernel';
 
 export interface Resources {
   /** Budget transferred with the power, in VND (integer, ≥ 0). */

@@ -1,4 +1,4 @@
-import type { Text } from '@app/delegation';
+import type { Text } from './types.js';
 
 /** State-management sectors (lĩnh vực) a delegation belongs to. */
 export const SECTORS: Record<string, Text> = {

@@ -12,10 +12,8 @@ export type BodyStatus = 'active' | 'merged' | 'abolished';
 /** A calendar date, `YYYY-MM-DD`. */
 export type IsoDate = string;
 
-export interface Text {
-  vi: string;
-  en: string;
-}
+/** The kernel's bilingual text, re-exported: body names and refusals carry one. */
+export type { Text } from '@app/kernel';
 
 /** What a body is on a given day. */
 export interface BodyAttributes {

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '@app/calendar';
-import { OrganisationModule } from '@app/organisation';
 import { CompareVersionsHandler } from './application/compare-versions.query.js';
 import { DecisionReferences } from './application/decision-references.js';
 import { DecisionStore } from './application/decision-store.js';
@@ -10,10 +9,11 @@ import { GetDecisionEventsHandler } from './application/get-decision-events.quer
 import { GetDecisionHandler } from './application/get-decision.query.js';
 import { ListDecisionsHandler } from './application/list-decisions.query.js';
 import { ListDeadlinesHandler } from './application/list-deadlines.query.js';
+import { ReferenceData } from './application/reference-data.js';
 
 /** Delegation decisions: the command handler, the queries, the read models, the expiry of ủy quyền. */
 @Module({
-  imports: [CalendarModule, OrganisationModule],
+  imports: [CalendarModule],
   providers: [
     DecisionReferences,
     DecisionStore,
@@ -24,6 +24,7 @@ import { ListDeadlinesHandler } from './application/list-deadlines.query.js';
     ListDeadlinesHandler,
     CompareVersionsHandler,
     ExpirySweep,
+    ReferenceData,
   ],
   exports: [DecisionStore, DecisionReferences, ExpirySweep],
 })

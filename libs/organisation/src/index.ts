@@ -15,7 +15,6 @@ export * from './domain/power-decider.js';
 export * from './domain/sectors.js';
 export * from './application/body-store.js';
 export * from './application/power-store.js';
-export * from './application/reference-data.js';
 export * from './projections/body.entity.js';
 export * from './projections/power.entity.js';
 export * from './migrations/1732400500000-organisation-history.js';

@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BodyStore } from './application/body-store.js';
 import { PowerStore } from './application/power-store.js';
-import { ReferenceData } from './application/reference-data.js';
 
-/** The organisation registry: bodies and powers with their history, and the reference checks of commands. */
-@Module({ providers: [BodyStore, PowerStore, ReferenceData], exports: [BodyStore, PowerStore, ReferenceData] })
+/** The organisation registry: bodies and powers with their history. */
+@Module({ providers: [BodyStore, PowerStore], exports: [BodyStore, PowerStore] })
 export class OrganisationModule {}

@@ -41,7 +41,7 @@ function denied(role: string, permission: Permission, decision?: { stage: string
  *     caller's role (ROLE_PERMISSIONS, derived from the workflow definitions for decision commands);
  *  2. a route on one decision finds it only inside the caller's scope (else 404, so existence never leaks);
  * (The bodies and reviewers a decision command names are checked, within the caller's province, by the
- * command handler with the rest of the reference data: libs/organisation/src/application/reference-data.ts.)
+ * command handler with the rest of the reference data: libs/delegation/src/application/reference-data.ts.)
  * It leaves `req.accessScope` for the handlers, which filter their queries with it.
  */
 @Injectable()

@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Command as CqrsCommand, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '@app/kernel';
-import { ReferenceData } from '@app/organisation';
 import type { CommandInput } from '../domain/commands.js';
 import type { AccessScope } from './decision-scope.js';
 import { DecisionStore } from './decision-store.js';
+import { ReferenceData } from './reference-data.js';
 import { refusalToProblem } from './refusal.js';
 
 export interface CommandResult {

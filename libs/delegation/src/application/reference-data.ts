@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { Command, ProposalContent } from '@app/delegation';
 import { problems, type FieldError } from '@app/kernel';
-import { SECTORS } from '../domain/sectors.js';
+import { SECTORS } from '@app/organisation';
+import type { Command } from '../domain/commands.js';
+import type { ProposalContent } from '../domain/types.js';
 
 const unknown = (field: string, what: { vi: string; en: string }, value: string): FieldError => ({
   field,
@@ -55,10 +56,15 @@ function namedBy(command: CommandInput): Named {
 }
 
 /**
- * Checks that the bodies, powers, sector and reviewer a command names exist — in the caller's
+ * Checks that the bodies, powers, sector and reviewer a decision command names exist — in the caller's
  * province when it is given (a body or a reviewer of another province does not exist for them) —
  * before the domain sees the command: one query, or none for a command that names nothing. An
  * unknown one is refused with a 400 naming the field.
+ *
+ * Delegation's own: it knows the shapes of the decision commands (which field names a body, a power,
+ * a reviewer) and reads the bodies, powers and users read models with SQL, as DecisionReferences does.
+ * Kept in organisation, it made organisation depend on delegation's command types while delegation
+ * depends on organisation (a cycle between the two contexts).
  */
 @Injectable()
 export class ReferenceData {

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '../event-store.js';
-import { createSchema, meta, openDataSource } from '../testing/test-data-source.js';
-import { CHAIN_MIGRATIONS } from './1732400050000-event-hash-chain.js';
-import type { HashChainer } from './hash-chainer.js';
+import { CHAIN_MIGRATIONS } from '../chain/1732400050000-event-hash-chain.js';
+import type { HashChainer } from '../chain/hash-chainer.js';
+import { createSchema, meta, openDataSource } from './test-data-source.js';
 
 /** A fresh schema with the event store and the hash chain (tests only). */
 export async function openChainDataSource(schema: string, opts: { poolSize?: number; fresh?: boolean } = {}): Promise<DataSource> {

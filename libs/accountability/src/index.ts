@@ -1,8 +1,8 @@
 // The public surface of the accountability checks (@app/accountability). Pure TypeScript: no I/O, no clock.
-export * from './types.js';
+export * from './domain/types.js';
 export * from './settings.js';
-export * from './periods.js';
-export { ENDED_STAGES, SUBMITTED_STAGES, findingIdOf, validityOf, overlaps, contains, type Interval } from './support.js';
+export * from './domain/periods.js';
+export { ENDED_STAGES, SUBMITTED_STAGES, findingIdOf, validityOf, overlaps, contains, type Interval } from './domain/support.js';
 export * from './reconcile.js';
 export * from './rules/index.js';
 export * from './application/check-context.loader.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { CONDITION_FIXED, DECISION_ENDED, reconcileFindings } from './reconcile.js';
 import { ACCOUNTABILITY_RULES, runChecks } from './rules/index.js';
 import { apply, checkAndRecord, context, decisionState, other } from './testing/fixtures.js';
-import type { Finding } from './types.js';
+import type { Finding } from './domain/types.js';
 
 const f = (ruleId: string, key: string, severity: Finding['severity'] = 'violation'): Finding => ({
   ruleId,

@@ -1,4 +1,4 @@
-import type { CheckSettings } from './types.js';
+import type { CheckSettings } from './domain/types.js';
 
 /** The defaults named in CheckSettings; the worker may override them from its configuration. */
 export const DEFAULT_CHECK_SETTINGS: CheckSettings = {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { BodyInfo, CheckContext, CheckSettings, DelegationSummary, LegalDocumentInfo, PowerInfo } from '../types.js';
+import type { BodyInfo, CheckContext, CheckSettings, DelegationSummary, LegalDocumentInfo, PowerInfo } from '../domain/types.js';
 import { vietnamDate, type DecisionState } from '@app/delegation';
 import { Clock } from '@app/kernel';
 

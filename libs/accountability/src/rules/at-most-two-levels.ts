@@ -1,5 +1,5 @@
-import type { AccountabilityRule, BodyInfo, CheckContext, DelegationSummary, Finding } from '../types.js';
-import { finding, isSubmitted, LEVEL_RANK } from '../support.js';
+import type { AccountabilityRule, BodyInfo, CheckContext, DelegationSummary, Finding } from '../domain/types.js';
+import { finding, isSubmitted, LEVEL_RANK } from '../domain/support.js';
 
 /** An approved delegation, or one issued and still running today, puts its delegate in charge of the power. */
 function manages(o: DelegationSummary, today: string): boolean {

@@ -1,6 +1,6 @@
 import type { DecisionState } from '@app/delegation';
-import type { AccountabilityRule, CheckContext, Finding } from '../types.js';
-import { finding, isIssued } from '../support.js';
+import type { AccountabilityRule, CheckContext, Finding } from '../domain/types.js';
+import { finding, isIssued } from '../domain/support.js';
 
 /** An issued phân cấp carries an approving HĐND vote, held no later than the day the decision was signed. */
 export const COUNCIL_APPROVAL_BEFORE_ISSUANCE: AccountabilityRule = {

@@ -1,5 +1,5 @@
-import type { AccountabilityRule, CheckContext, Finding } from '../types.js';
-import { finding, isSubmitted } from '../support.js';
+import type { AccountabilityRule, CheckContext, Finding } from '../domain/types.js';
+import { finding, isSubmitted } from '../domain/support.js';
 
 /**
  * The delegate (or the delegator) has been merged or abolished: the powers must be re-assigned to the

@@ -1,5 +1,5 @@
-import type { AccountabilityRule, CheckContext, Finding } from '../types.js';
-import { finding, isSubmitted } from '../support.js';
+import type { AccountabilityRule, CheckContext, Finding } from '../domain/types.js';
+import { finding, isSubmitted } from '../domain/support.js';
 
 /**
  * The delegate's record over the last 12 months: the share of its stages finished late and reports filed

@@ -1,4 +1,4 @@
-import type { AccountabilityRule, CheckContext, Finding } from '../types.js';
+import type { AccountabilityRule, CheckContext, Finding } from '../domain/types.js';
 import { AT_MOST_TWO_LEVELS } from './at-most-two-levels.js';
 import { COUNCIL_APPROVAL_BEFORE_ISSUANCE } from './council-approval-before-issuance.js';
 import { DELEGATE_BODY_REORGANISED } from './delegate-body-reorganised.js';

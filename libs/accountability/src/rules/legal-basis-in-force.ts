@@ -1,6 +1,6 @@
 import type { IsoDate } from '@app/delegation';
-import type { AccountabilityRule, CheckContext, Finding, LegalDocumentInfo } from '../types.js';
-import { effectiveDate, finding, isSubmitted } from '../support.js';
+import type { AccountabilityRule, CheckContext, Finding, LegalDocumentInfo } from '../domain/types.js';
+import { effectiveDate, finding, isSubmitted } from '../domain/support.js';
 
 const normalise = (s: string) => s.normalize('NFC').replace(/\s*\/\s*/g, '/').toUpperCase();
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

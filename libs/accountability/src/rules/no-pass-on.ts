@@ -1,5 +1,5 @@
-import type { AccountabilityRule, CheckContext, Finding } from '../types.js';
-import { byId, finding, intervalOf, isSubmitted, overlaps, shared, validityOf } from '../support.js';
+import type { AccountabilityRule, CheckContext, Finding } from '../domain/types.js';
+import { byId, finding, intervalOf, isSubmitted, overlaps, shared, validityOf } from '../domain/support.js';
 
 /**
  * A body that received a power by phân cấp or ủy quyền (an issued delegation whose delegate is this

@@ -1,5 +1,5 @@
-import type { AccountabilityRule, CheckContext, Finding } from '../types.js';
-import { byId, finding, intervalOf, isLive, isSubmitted, overlaps, shared, validityOf } from '../support.js';
+import type { AccountabilityRule, CheckContext, Finding } from '../domain/types.js';
+import { byId, finding, intervalOf, isLive, isSubmitted, overlaps, shared, validityOf } from '../domain/support.js';
 
 /**
  * Another delegation (proposed past submission, approved or in effect) gives one of the same powers to a

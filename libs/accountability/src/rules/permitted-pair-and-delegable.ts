@@ -1,6 +1,6 @@
 import type { DecisionKind } from '@app/delegation';
-import type { AccountabilityRule, BodyInfo, CheckContext, Finding } from '../types.js';
-import { finding, isSubmitted, LEVEL_RANK } from '../support.js';
+import type { AccountabilityRule, BodyInfo, CheckContext, Finding } from '../domain/types.js';
+import { finding, isSubmitted, LEVEL_RANK } from '../domain/support.js';
 
 type Level = BodyInfo['level'];
 type BodyType = BodyInfo['type'];

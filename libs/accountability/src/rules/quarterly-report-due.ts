@@ -1,6 +1,6 @@
-import type { AccountabilityRule, CheckContext, Finding } from '../types.js';
-import { nextQuarter, quarterLabel, quarterOf, reportDueDate, reportWindow } from '../periods.js';
-import { finding, isIssued, validityOf } from '../support.js';
+import type { AccountabilityRule, CheckContext, Finding } from '../domain/types.js';
+import { nextQuarter, quarterLabel, quarterOf, reportDueDate, reportWindow } from '../domain/periods.js';
+import { finding, isIssued, validityOf } from '../domain/support.js';
 
 /**
  * While in effect the delegate reports each quarter "trước ngày 15 tháng cuối quý" (seed 003). A quarter

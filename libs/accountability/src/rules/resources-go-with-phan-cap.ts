@@ -1,6 +1,6 @@
 import type { DecisionState } from '@app/delegation';
-import type { AccountabilityRule, CheckContext, Finding } from '../types.js';
-import { finding, isSubmitted } from '../support.js';
+import type { AccountabilityRule, CheckContext, Finding } from '../domain/types.js';
+import { finding, isSubmitted } from '../domain/support.js';
 
 const hasText = (s: string | undefined) => typeof s === 'string' && s.trim() !== '';
 

@@ -1,5 +1,5 @@
-import type { AccountabilityRule, CheckContext, Finding } from '../types.js';
-import { addDays, contains, finding, isIssued, validityOf } from '../support.js';
+import type { AccountabilityRule, CheckContext, Finding } from '../domain/types.js';
+import { addDays, contains, finding, isIssued, validityOf } from '../domain/support.js';
 
 /** District-level bodies ceased on this day; delegations in effect before it were made under the old order. */
 export const TWO_LEVEL_GOVERNMENT_FROM = '2025-07-01';

@@ -1,6 +1,6 @@
 import type { DecisionState } from '@app/delegation';
-import type { AccountabilityRule, CheckContext, Finding } from '../types.js';
-import { daysBetween, finding, isIssued } from '../support.js';
+import type { AccountabilityRule, CheckContext, Finding } from '../domain/types.js';
+import { daysBetween, finding, isIssued } from '../domain/support.js';
 
 /**
  * An issued ủy quyền close to the end of its period (info, key "ending"), or past it and not yet recorded

@@ -1,6 +1,6 @@
 import type { DecisionState } from '@app/delegation';
-import type { AccountabilityRule, CheckContext, Finding } from '../types.js';
-import { byId, finding, intervalOf, isLive, isSubmitted, overlaps, shared, validityOf } from '../support.js';
+import type { AccountabilityRule, CheckContext, Finding } from '../domain/types.js';
+import { byId, finding, intervalOf, isLive, isSubmitted, overlaps, shared, validityOf } from '../domain/support.js';
 
 /**
  * An ủy quyền states its term and conditions, and the body authorised does not authorise another body

@@ -1,6 +1,6 @@
-import type { AccountabilityRule, CheckContext, Finding } from '../types.js';
-import { evaluationLateFrom } from '../periods.js';
-import { finding, isIssued, overlaps, validityOf } from '../support.js';
+import type { AccountabilityRule, CheckContext, Finding } from '../domain/types.js';
+import { evaluationLateFrom } from '../domain/periods.js';
+import { finding, isIssued, overlaps, validityOf } from '../domain/support.js';
 
 /**
  * Every delegation in effect is evaluated once a year (seed 000, task 7): for each calendar year that has

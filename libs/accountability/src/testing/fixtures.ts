@@ -12,7 +12,7 @@ import {
 import { reconcileFindings } from '../reconcile.js';
 import { runChecks } from '../rules/index.js';
 import { DEFAULT_CHECK_SETTINGS } from '../settings.js';
-import type { AccountabilityRule, BodyInfo, CheckContext, DelegationSummary, LegalDocumentInfo, PowerInfo } from '../types.js';
+import type { AccountabilityRule, BodyInfo, CheckContext, DelegationSummary, LegalDocumentInfo, PowerInfo } from '../domain/types.js';
 
 export const DECISION_ID = 'd-acc-1';
 export const PROVINCE = 'tra-vinh';

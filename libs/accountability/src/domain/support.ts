@@ -1,11 +1,34 @@
-import { nextDay, STAGES, type BusinessRule, type DecisionState, type IsoDate, type Stage, type Text } from '@app/delegation';
+import type { BusinessRule, DecisionState, IsoDate, Stage, Text } from '@app/delegation';
 import type { DelegationSummary, Finding } from './types.js';
 
+/**
+ * Where each of delegation's stages stands for the checks. A pure folder takes delegation's types only
+ * (its STAGES list is a value), so the stages are named again here; a Record over the Stage type makes
+ * a stage added to delegation fail to compile until it is placed, so the two lists cannot drift apart.
+ */
+const PHASE: Record<Stage, 'draft' | 'submitted' | 'ended'> = {
+  draft: 'draft',
+  submitted: 'submitted',
+  'in-appraisal': 'submitted',
+  'revision-requested': 'submitted',
+  'legal-appraisal': 'submitted',
+  appraised: 'submitted',
+  'awaiting-council': 'submitted',
+  approved: 'submitted',
+  issued: 'submitted',
+  rejected: 'ended',
+  withdrawn: 'ended',
+  revoked: 'ended',
+  expired: 'ended',
+};
+const stagesIn = (phase: (typeof PHASE)[Stage]): readonly Stage[] =>
+  (Object.keys(PHASE) as Stage[]).filter((s) => PHASE[s] === phase);
+
 /** Stages after which nothing more happens to a decision: its open findings are closed (see reconcile). */
-export const ENDED_STAGES: readonly Stage[] = ['rejected', 'withdrawn', 'revoked', 'expired'];
+export const ENDED_STAGES: readonly Stage[] = stagesIn('ended');
 
 /** From submission until it ends: the content a body has put forward, checked on every run. */
-export const SUBMITTED_STAGES: readonly Stage[] = STAGES.filter((s) => s !== 'draft' && !ENDED_STAGES.includes(s));
+export const SUBMITTED_STAGES: readonly Stage[] = stagesIn('submitted');
 
 export const isSubmitted = (d: DecisionState): boolean => d.exists && SUBMITTED_STAGES.includes(d.stage);
 export const isIssued = (d: DecisionState): boolean => d.exists && d.stage === 'issued' && d.issuance !== undefined;
@@ -51,10 +74,10 @@ export function validityOf(d: DecisionState): Interval {
   let to: IsoDate | null = null;
   if (d.kind === 'uy-quyen') {
     const end = d.issuance?.effectiveTo ?? d.content.period?.to;
-    if (end) to = nextDay(end);
+    if (end) to = addDays(end, 1);
   }
   if (d.revocation) to = earlier(to, d.revocation.effectiveFrom);
-  if (d.expiredOn) to = earlier(to, nextDay(d.expiredOn));
+  if (d.expiredOn) to = earlier(to, addDays(d.expiredOn, 1));
   return { from, to };
 }
 

@@ -9,6 +9,10 @@ import { GetDecisionEventsHandler } from './application/get-decision-events.quer
 import { GetDecisionHandler } from './application/get-decision.query.js';
 import { ListDecisionsHandler } from './application/list-decisions.query.js';
 import { ListDeadlinesHandler } from './application/list-deadlines.query.js';
+import { ListDecisionFindingsHandler, ListFindingsHandler } from './application/list-findings.query.js';
+import { RegistryHoldersHandler } from './application/registry-holders.query.js';
+import { DecisionInScope } from './application/decision-in-scope.js';
+import { ListIssuedDecisionsNamingBodyHandler } from './application/list-issued-decisions-naming-body.query.js';
 import { ReferenceData } from './application/reference-data.js';
 
 /** Delegation decisions: the command handler, the queries, the read models, the expiry of ủy quyền. */
@@ -25,7 +29,12 @@ import { ReferenceData } from './application/reference-data.js';
     CompareVersionsHandler,
     ExpirySweep,
     ReferenceData,
+    ListDecisionFindingsHandler,
+    ListFindingsHandler,
+    RegistryHoldersHandler,
+    DecisionInScope,
+    ListIssuedDecisionsNamingBodyHandler,
   ],
-  exports: [DecisionStore, DecisionReferences, ExpirySweep],
+  exports: [DecisionStore, DecisionReferences, ExpirySweep, DecisionInScope],
 })
 export class DelegationModule {}

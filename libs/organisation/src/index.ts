@@ -22,3 +22,7 @@ export * from './migrations/1732400800000-power-catalogue.js';
 export * from './organisation.module.js';
 export * from './projections/body.projections.js';
 export * from './projections/power.projections.js';
+export * from './application/list-bodies.query.js';
+export * from './application/list-powers.query.js';
+export * from './application/get-power.query.js';
+export * from './application/organisation-scope.js';

@@ -1,13 +1,10 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/public.decorator.js';
 import { IS_PUBLIC } from '../auth/public.decorator.js';
 import { ProblemException, problems } from '@app/kernel';
-import {
-  can, decisionScopeParams, decisionScopeSql, defaultPermission, rolesWith, scopeOf, type AccessScope, type Permission,
-} from '@app/identity';
+import { can, defaultPermission, rolesWith, scopeOf, type Permission } from '@app/identity';
+import { DecisionInScope } from '@app/delegation';
 import { PERMISSION, type PermissionRule } from './permission.decorator.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -48,7 +45,7 @@ function denied(role: string, permission: Permission, decision?: { stage: string
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly decisions: DecisionInScope,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -66,10 +63,7 @@ export class AccessGuard implements CanActivate {
     if (rule.decisionParam && (!rule.scopeInHandler || !allowed)) {
       const id = String(req.params?.[rule.decisionParam] ?? '');
       if (!UUID.test(id)) throw noDecision(id);
-      const [decision]: Array<{ stage: string }> = await this.db.query(
-        `SELECT d.stage FROM decision_list d WHERE d.id = $1 AND ${decisionScopeSql('d', '$2', '$3')}`,
-        [id.toLowerCase(), ...decisionScopeParams(scope)],
-      );
+      const decision = await this.decisions.stageOf(id.toLowerCase(), scope);
       if (!decision) throw noDecision(id);
       if (!allowed) throw denied(user.role, rule.permission, decision);
     }

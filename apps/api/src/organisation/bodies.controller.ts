@@ -1,16 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import type { DataSource } from 'typeorm';
 import type { StoredEvent } from '@app/event-store';
 import { REFERENCED_BODY_ACTIVE, type BodyCommand, type BodyRefusal } from '@app/organisation';
 import { CurrentUser, type AuthenticatedUser } from '../auth/public.decorator.js';
 import { Clock } from '@app/kernel';
 import { ProblemException, problems } from '@app/kernel';
-import { ExecuteDecisionCommand, commandInput, type CommandResult } from '@app/delegation';
-import { BodyStore } from '@app/organisation';
+import { ExecuteDecisionCommand, ListIssuedDecisionsNamingBodyQuery, commandInput, type CommandResult } from '@app/delegation';
+import { BodyStore, OrganisationScope } from '@app/organisation';
 import { CommandHeaderDocs, CommandHeaders, etag, type CommandHeaderValues } from '../common/command-headers.js';
 import * as D from './bodies.dto.js';
 import type { AccessScope } from '@app/identity';
@@ -65,8 +63,9 @@ function bodyRefusalToProblem(id: string, r: BodyRefusal): ProblemException {
 @Controller('api/v1/bodies')
 export class BodiesController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly organisation: OrganisationScope,
     private readonly clock: Clock,
     private readonly store: BodyStore,
   ) {}
@@ -147,8 +146,7 @@ export class BodiesController {
   async history(@Param('id') id: string, @Scope() scope: AccessScope): Promise<StoredEvent[]> {
     if (!D.BODY_ID.test(id)) throw noBody(id);
     // Another province's bodies are not shown, not even their history.
-    const own = await this.db.query(`SELECT 1 FROM bodies WHERE id = $1 AND province_id = $2`, [id, scope.provinceId]);
-    if (!own.length) throw noBody(id);
+    if (!(await this.organisation.bodyInProvince(id, scope.provinceId))) throw noBody(id);
     const events = await this.store.history(id);
     if (!events.length) throw noBody(id);
     return events;
@@ -165,30 +163,24 @@ export class BodiesController {
   @ApiOkResponse({ description: '`{ bodyId, successorId, effectiveFrom, reassigned: [{ decisionId, version, stage, duplicate }], refused }`' })
   async reassignDelegations(@Param('id') id: string, @Body() body: D.ReassignDelegationsRequest, @CurrentUser() user: AuthenticatedUser): Promise<ReassignmentResult> {
     if (!D.BODY_ID.test(id)) throw noBody(id);
-    const found: Array<{ id: string; status: string; ended_on: string | null }> = await this.db.query(
-      `SELECT id, status, to_char(ended_on, 'YYYY-MM-DD') AS ended_on FROM bodies WHERE id = ANY($1)`,
-      [[id, body.successorId]],
-    );
+    const found = await this.organisation.bodyStatuses([id, body.successorId]);
     if (!found.some((b) => b.id === id)) throw noBody(id);
     const province = await this.provinceOf(user);
-    const own: Array<{ id: string }> = await this.db.query(`SELECT id FROM bodies WHERE id = ANY($1) AND province_id = $2`, [[id, body.successorId], province]);
-    if (!own.some((b) => b.id === id)) throw noBody(id);
+    const own = await this.organisation.bodiesInProvince([id, body.successorId], province);
+    if (!own.includes(id)) throw noBody(id);
     const successor = found.find((b) => b.id === body.successorId);
     if (!successor) {
       throw problems.validation([{ field: 'successorId', constraint: 'exists', reason: { vi: `successorId: không có cơ quan "${body.successorId}"`, en: `successorId: no body "${body.successorId}" exists` } }]);
     }
-    if (successor.status !== 'active' && (!successor.ended_on || successor.ended_on <= body.effectiveFrom)) {
+    if (successor.status !== 'active' && (!successor.endedOn || successor.endedOn <= body.effectiveFrom)) {
       throw bodyRefusalToProblem(id, { kind: 'rule-violated', rule: REFERENCED_BODY_ACTIVE, field: 'successorId' });
     }
     if (body.successorId === id) {
       throw problems.validation([{ field: 'successorId', constraint: 'differs', reason: { vi: 'successorId: phải khác cơ quan cần giao lại', en: 'successorId: must differ from the body re-assigned from' } }]);
     }
-    const decisions: Array<{ id: string }> = await this.db.query(
-      `SELECT id FROM decision_list WHERE stage = 'issued' AND (delegate_body_id = $1 OR delegator_body_id = $1) ORDER BY id`,
-      [id],
-    );
+    const decisions = await this.queries.execute(new ListIssuedDecisionsNamingBodyQuery(id));
     const result: ReassignmentResult = { bodyId: id, successorId: body.successorId, effectiveFrom: body.effectiveFrom, reassigned: [], refused: [] };
-    for (const { id: decisionId } of decisions) {
+    for (const decisionId of decisions) {
       try {
         result.reassigned.push(await this.commands.execute(new ExecuteDecisionCommand(decisionId, commandInput('reassign', user, {
           fromBodyId: id, toBodyId: body.successorId, effectiveFrom: body.effectiveFrom, documentNumber: body.documentNumber, reason: body.reason,
@@ -202,9 +194,8 @@ export class BodiesController {
   }
 
   /** The province of the acting admin's own body: an admin changes the bodies of that province only. */
-  private async provinceOf(user: AuthenticatedUser): Promise<string | null> {
-    const rows: Array<{ province_id: string }> = await this.db.query(`SELECT province_id FROM bodies WHERE id = $1`, [user.bodyId]);
-    return rows[0]?.province_id ?? null;
+  private provinceOf(user: AuthenticatedUser): Promise<string | null> {
+    return this.organisation.provinceOf(user.bodyId);
   }
 
   private async run(user: AuthenticatedUser, id: string, command: BodyCommand, h: CommandHeaderValues, res: Response): Promise<BodyCommandResult> {
@@ -217,7 +208,7 @@ export class BodiesController {
           en: `provinceId: you may establish bodies of your own province only (${province})`,
         } }]);
       }
-    } else if (!(await this.db.query(`SELECT 1 FROM bodies WHERE id = $1 AND province_id = $2`, [id, province])).length) {
+    } else if (!(await this.organisation.bodyInProvince(id, province))) {
       throw noBody(id); // another province's body does not exist for this admin
     }
     const outcome = await this.store.execute(id, command, {

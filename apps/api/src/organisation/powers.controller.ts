@@ -1,15 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import type { DataSource } from 'typeorm';
 import type { PowerCommand, PowerRefusal, PowerRule } from '@app/organisation';
 import type { AccessScope } from '@app/identity';
 import { RequirePermission, Scope } from '../access/permission.decorator.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/public.decorator.js';
 import { Clock } from '@app/kernel';
 import { ProblemException, problems } from '@app/kernel';
-import { PowerStore } from '@app/organisation';
+import { GetPowerQuery, ListPowerVersionsQuery, OrganisationScope, PowerStore, type PowerVersionView, type PowerView } from '@app/organisation';
 import { CommandHeaderDocs, CommandHeaders, etag, type CommandHeaderValues } from '../common/command-headers.js';
 import * as D from './powers.dto.js';
 import { SECTORS } from '@app/organisation';
@@ -20,27 +19,7 @@ export interface PowerCommandResult {
   retired: boolean;
 }
 
-/** A power as it is now (the `powers` row), with the day its current version took effect. */
-export interface PowerView {
-  id: string;
-  code: string;
-  titleVi: string;
-  titleEn: string;
-  sector: string;
-  legalHolderBodyId: string;
-  legalSource: string;
-  delegable: boolean;
-  procedureCodes: string[];
-  version: number;
-  retired: boolean;
-  validFrom: string | null;
-}
-
-/** One version of a power over [validFrom, validTo), with the event that made it. */
-export interface PowerVersionView extends Omit<PowerView, 'id'> {
-  validTo: string | null;
-  event: { type: string; reason?: string; effectiveFrom: string; actorId: string; actorRole?: string; recordedAt: string } | null;
-}
+export type { PowerVersionView, PowerView };
 
 const noPower = (id: string) => problems.notFound({ vi: `Không có nhiệm vụ, quyền hạn ${id}.`, en: `No power ${id}.` });
 const ruleOf = (r: PowerRule) => ({ id: r.id, version: r.version, source: r.source, message: r.message });
@@ -80,13 +59,6 @@ function powerRefusalToProblem(id: string, r: PowerRefusal): ProblemException {
   }
 }
 
-type Row = Record<string, unknown>;
-const viewOf = (r: Row) => ({
-  code: r.code as string, titleVi: r.title_vi as string, titleEn: r.title_en as string, sector: r.sector as string,
-  legalHolderBodyId: r.legal_holder_body_id as string, legalSource: r.legal_source as string, delegable: r.delegable as boolean,
-  procedureCodes: r.procedure_codes as string[], version: r.version as number, retired: r.retired as boolean, validFrom: (r.valid_from as string | null) ?? null,
-});
-
 /**
  * The catalogue of powers as event-sourced data: each power defined, revised and retired on effective
  * dates (its `power:<id>` stream), versioned in `power_versions`. Writes are for administrators and
@@ -98,7 +70,8 @@ const viewOf = (r: Row) => ({
 @Controller('api/v1/powers')
 export class PowersController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly queries: QueryBus,
+    private readonly organisation: OrganisationScope,
     private readonly clock: Clock,
     private readonly store: PowerStore,
   ) {}
@@ -153,16 +126,10 @@ export class PowersController {
   @ApiParam({ name: 'id', example: 'TV-DD-02' })
   @ApiOperation({ summary: 'Nhiệm vụ, quyền hạn hiện tại / a power now, with its version' })
   async one(@Param('id') id: string, @Scope() scope: AccessScope, @Res({ passthrough: true }) res: Response): Promise<PowerView> {
-    const [row]: Row[] = await this.db.query(
-      `SELECT p.*, to_char(v.valid_from, 'YYYY-MM-DD') AS valid_from
-         FROM powers p JOIN bodies b ON b.id = p.legal_holder_body_id
-         LEFT JOIN power_versions v ON v.power_id = p.id AND v.version = p.version
-        WHERE p.id = $1 AND b.province_id = $2`,
-      [id, scope.provinceId],
-    );
-    if (!row) throw noPower(id);
-    res.setHeader('ETag', etag(row.version as number));
-    return { id, ...viewOf(row) };
+    const power = await this.queries.execute(new GetPowerQuery(id, scope.provinceId));
+    if (!power) throw noPower(id);
+    res.setHeader('ETag', etag(power.version));
+    return power;
   }
 
   @Get(':id/history')
@@ -171,34 +138,14 @@ export class PowersController {
   @ApiOkResponse({ description: '`{ powerId, versions: [{ version, validFrom, validTo, …attributes, retired, event }] }`' })
   async history(@Param('id') id: string, @Scope() scope: AccessScope): Promise<{ powerId: string; versions: PowerVersionView[] }> {
     await this.inScope(id, scope);
-    const rows: Row[] = await this.db.query(
-      `SELECT v.*, to_char(v.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(v.valid_to, 'YYYY-MM-DD') AS valid_to
-         FROM power_versions v WHERE v.power_id = $1 ORDER BY v.version`,
-      [id],
-    );
-    const events = new Map((await this.store.history(id)).map((e) => [e.streamVersion, e]));
-    const versions = rows.map((r): PowerVersionView => {
-      const e = events.get(r.version as number);
-      const data = (e?.data ?? {}) as { reason?: string; effectiveFrom?: string };
-      return {
-        ...viewOf(r), validTo: (r.valid_to as string | null) ?? null,
-        event: e ? {
-          type: e.type, ...(data.reason !== undefined && { reason: data.reason }), effectiveFrom: data.effectiveFrom ?? '',
-          actorId: e.metadata.actorId, actorRole: e.metadata.actorRole, recordedAt: e.recordedAt,
-        } : null,
-      };
-    });
+    const versions = await this.queries.execute(new ListPowerVersionsQuery(id));
     return { powerId: id, versions };
   }
 
   /** A power outside the caller's province does not exist for them (404, never 403). */
   private async inScope(id: string, scope: AccessScope): Promise<void> {
     if (!D.POWER_ID.test(id)) throw noPower(id);
-    const rows = await this.db.query(
-      `SELECT 1 FROM powers p JOIN bodies b ON b.id = p.legal_holder_body_id WHERE p.id = $1 AND b.province_id = $2`,
-      [id, scope.provinceId],
-    );
-    if (!rows.length) throw noPower(id);
+    if (!(await this.organisation.powerInProvince(id, scope.provinceId))) throw noPower(id);
   }
 
   private async run(

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { LogDispatcher } from '@app/operator';
+import { IntentDispatcher } from '@app/operator';
 import { phanCapProposal, startTestApp, uyQuyenProposal, type TestApp } from './support/harness.js';
 
 /**
@@ -45,7 +45,7 @@ describe('access scope: bodies and provinces do not see each other', () => {
     await must('qn.reviewer', Q, 'appraise', { opinion: 'favourable', reportNumber: '12/BC-SNV', summary: 'Đạt' });
     await must('qn.committee', Q, 'decide', { outcome: 'approved', decidedBy: 'chairman' });
     await must('qn.committee', Q, 'issue', { documentNumber: '77/QĐ-UBND', signer: 'Chủ tịch UBND huyện', signedOn: '2026-03-02', effectiveFrom: '2026-04-01' });
-    while ((await t.app.get(LogDispatcher).poll()) > 0); // run the accountability checks: findings
+    while ((await t.app.get(IntentDispatcher).poll()) > 0); // run the accountability checks: findings
   });
   afterAll(async () => {
     await t.close();

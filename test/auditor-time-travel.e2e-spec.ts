@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   compareProjections, logStats, runRebuildCompare, runReplay, runStats, type CliIo,
 } from '@app/operator';
-import { LogDispatcher, ProjectionRegistry } from '@app/operator';
+import { IntentDispatcher, ProjectionRegistry } from '@app/operator';
 import { phanCapProposal, startTestApp, type TestApp } from './support/harness.js';
 
 /** Time travel for auditors: comparisons of versions, findings open on a date, their own trail, the operator commands. */
@@ -21,7 +21,7 @@ describe("auditors' time travel and trail", () => {
   };
   const get = async (path: string, user = 'auditor') => t.http().get(path).set('Authorization', await t.login(user));
   const follow = async () => {
-    while ((await t.app.get(LogDispatcher).poll()) > 0);
+    while ((await t.app.get(IntentDispatcher).poll()) > 0);
   };
   const capture = (): CliIo & { lines: string[]; progress: string[] } => {
     const lines: string[] = [];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { LogDispatcher } from '@app/operator';
+import { IntentDispatcher } from '@app/operator';
 import { Reconciler } from '@app/operator';
 import { act, browserAvailable, launchBrowser, listen, login, logout, openPage, PHONE, screenshot } from './support/browser.js';
 import { startTestApp, type TestApp } from './support/harness.js';
@@ -92,9 +92,9 @@ run('the staff web application in a browser', () => {
     // The reminder jobs run (by hand here: the background loops are off in tests): the head of appraisal
     // finds the reminder of the two-day "submitted" deadline in the inbox, opens the decision from it
     // and assigns the reviewer.
-    await t.app.get(LogDispatcher).poll();
+    await t.app.get(IntentDispatcher).poll();
     await t.app.get(Reconciler).tick();
-    await t.app.get(LogDispatcher).poll();
+    await t.app.get(IntentDispatcher).poll();
     await switchTo('reviewer.lead', 'Lê Văn Cường');
     await page.getByTestId('nav-inbox').click();
     const reminder = page.getByTestId('notification').filter({ has: page.locator(`a[href="/decisions/${id}"]`) });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { LogDispatcher } from '@app/operator';
+import { IntentDispatcher } from '@app/operator';
 import { Reconciler } from '@app/operator';
 import { phanCapProposal, startTestApp, uyQuyenProposal, type TestApp } from './support/harness.js';
 
@@ -12,7 +12,7 @@ describe('accountability checks recorded on the decision stream', () => {
   afterAll(() => t.close());
 
   const follow = async () => {
-    while ((await t.app.get(LogDispatcher).poll()) > 0);
+    while ((await t.app.get(IntentDispatcher).poll()) > 0);
   };
   const act = async (id: string, action: string, user: string, body: object = {}) => {
     const res = await t.http().post(`/api/v1/decisions/${id}/${action}`).set('Authorization', await t.login(user)).send(body);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuditService } from '@app/audit';
 import { EvidencePackService, exportEvidencePack } from '@app/audit';
-import { LogDispatcher } from '@app/operator';
+import { IntentDispatcher } from '@app/operator';
 import { phanCapProposal, startTestApp, type TestApp } from './support/harness.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
@@ -47,7 +47,7 @@ describe('the auditors\' evidence pack of one decision', () => {
   afterAll(() => t.close());
 
   const follow = async () => {
-    while ((await t.app.get(LogDispatcher).poll()) > 0);
+    while ((await t.app.get(IntentDispatcher).poll()) > 0);
   };
   async function act(action: string, user: string, at: string, body: object = {}) {
     t.clock.set(at);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { verifyWebhookSignature } from '@app/notifications';
-import { LogDispatcher } from '@app/operator';
+import { IntentDispatcher } from '@app/operator';
 import { Reconciler } from '@app/operator';
 import { decodeRfc2047, startSmtp, startWebhook, type TestSmtp, type TestWebhook } from '@app/notifications/testing';
 import { phanCapProposal, startTestApp, type TestApp } from './support/harness.js';
@@ -23,7 +23,7 @@ describe('deadlines, reminders and escalations (in-process, no Redis)', () => {
     await hook.close();
   });
 
-  const follow = () => t.app.get(LogDispatcher).poll();
+  const follow = () => t.app.get(IntentDispatcher).poll();
   const reconcile = () => t.app.get(Reconciler).tick();
   const propose = async (body = phanCapProposal()) => {
     const res = await t.http().post('/api/v1/decisions').set('Authorization', await t.login('proposer')).send(body);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { LogDispatcher } from '@app/operator';
+import { IntentDispatcher } from '@app/operator';
 import { startTestApp, uyQuyenProposal, type TestApp } from './support/harness.js';
 
 /**
@@ -18,7 +18,7 @@ describe('bodies with a history and the 2025 reorganisation', () => {
   const POWER = 'TV-XD-90';
 
   const follow = async () => {
-    while ((await t.app.get(LogDispatcher).poll()) > 0);
+    while ((await t.app.get(IntentDispatcher).poll()) > 0);
   };
   const get = async (path: string, user = 'auditor') => t.http().get(path).set('Authorization', await t.login(user));
   const post = async (path: string, body: object, user = 'admin') => t.http().post(path).set('Authorization', await t.login(user)).send(body);

@@ -4,7 +4,7 @@ import type { Worker } from 'bullmq';
 import { bullSettings } from '@app/jobs';
 import { startBullWorkers } from '@app/jobs';
 import { JobHandlers, JobQueue, jobIds } from '@app/jobs';
-import { LogDispatcher } from '@app/operator';
+import { IntentDispatcher } from '@app/operator';
 import { Reconciler } from '@app/operator';
 import { ReminderProcessor } from '@app/notifications';
 import { CheckDecisionProcessor } from '@app/accountability';
@@ -66,7 +66,7 @@ describeWithRedis('BullMQ workers on Redis', () => {
     const jobId = jobIds.reminder(deadline.id, 'remind');
     // The follower queues the checks and the reminder (no worker runs yet). The database is shared with
     // the other test files, so it may have a backlog to read first.
-    while ((await t.app.get(LogDispatcher).poll()) > 0);
+    while ((await t.app.get(IntentDispatcher).poll()) > 0);
     const queue = t.app.get(JobQueue);
     expect(await queue.pending('send-reminder', jobId)).toBe(true);
 

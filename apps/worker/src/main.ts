@@ -5,9 +5,10 @@ import { WorkerModule } from './worker.module.js';
 import { validateEnvironment } from '@app/kernel';
 
 /**
- * The worker process: BullMQ workers for the check and reminder queues, the log follower that turns
- * new events into jobs, and the reconciler that re-creates jobs Redis lost. Needs REDIS_URL and
- * DATABASE_URL; several workers may run against one Redis and one PostgreSQL.
+ * The worker process: a processor for each queue (checks, reminders), the intent dispatcher that
+ * turns what the workflows asked for into jobs, the reconciler that re-creates jobs Redis lost, and
+ * the hash chain. Needs REDIS_URL and DATABASE_URL; several workers may run against one Redis and
+ * one PostgreSQL.
  */
 async function main(): Promise<void> {
   try {

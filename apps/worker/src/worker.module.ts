@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { assertOneProcessorPerQueue } from '@app/jobs';
 import { AccountabilityModule } from '@app/accountability';
 import { AuditModule } from '@app/audit';
 import { CalendarModule } from '@app/calendar';
@@ -7,11 +8,13 @@ import { KernelModule } from '@app/kernel';
 import { NotificationsModule } from '@app/notifications';
 import { DatabaseModule, OperatorModule } from '@app/operator';
 import { OrganisationModule } from '@app/organisation';
+import { ChecksProcessor } from './processors/checks.processor.js';
+import { RemindersProcessor } from './processors/reminders.processor.js';
 
 /**
- * The worker process: the same context modules as the API, no controllers. Its OperatorModule runs
- * the BullMQ workers of every queue, the log follower that turns events into jobs, the reconciler and
- * the hash chain.
+ * The worker process: the same context modules as the API, no controllers, and one processor per
+ * queue (refused at start-up when a queue has none, or two). Its OperatorModule runs the intent
+ * dispatcher that turns what the workflows asked for into jobs, the reconciler and the hash chain.
  */
 @Module({
   imports: [
@@ -25,5 +28,15 @@ import { OrganisationModule } from '@app/organisation';
     AuditModule,
     OperatorModule.forRoot({ role: 'worker' }),
   ],
+  providers: [ChecksProcessor, RemindersProcessor],
 })
-export class WorkerModule {}
+export class WorkerModule implements OnModuleInit {
+  constructor(
+    private readonly checks: ChecksProcessor,
+    private readonly reminders: RemindersProcessor,
+  ) {}
+
+  onModuleInit(): void {
+    assertOneProcessorPerQueue([this.checks, this.reminders]);
+  }
+}

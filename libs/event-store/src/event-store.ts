@@ -42,8 +42,14 @@ const APPENDED = `appended AS (
 
 const GUARD = 'EXISTS (SELECT 1 FROM appended)';
 
-function appendSql(writes: readonly RowWrite[]): string {
+function appendSql(writes: readonly RowWrite[], intents: boolean): string {
   const ctes = writes.map((w, i) => `w${i} AS (${writeCte(w, `$${13 + i}`, GUARD)})`);
+  if (intents) {
+    ctes.push(`asked AS (INSERT INTO intents (id, kind, stream_id, payload, run_at)
+      SELECT id, kind, stream_id, payload, run_at FROM json_to_recordset($${13 + writes.length}::json)
+        AS i(id text, kind text, stream_id text, payload jsonb, run_at timestamptz)
+       WHERE ${GUARD} ON CONFLICT (id) DO NOTHING)`);
+  }
   return `WITH ${[APPENDED, ...ctes].join(',\n  ')}\n  SELECT * FROM appended ORDER BY stream_version`;
 }
 
@@ -149,7 +155,8 @@ export class EventStore {
     const result = command ? JSON.parse(JSON.stringify(req.result ?? null)) : (req.result ?? null);
     const writes = req.writes ?? [];
     const data = req.events.map((e) => JSON.stringify(e.data ?? null));
-    const rows = await sql.query<{ global_position: string; transaction_id: string; stream_version: number; recorded_at: Date | string }>(appendSql(writes), [
+    const intents = req.intents ?? [];
+    const rows = await sql.query<{ global_position: string; transaction_id: string; stream_version: number; recorded_at: Date | string }>(appendSql(writes, intents.length > 0), [
       req.streamId,
       req.streamType,
       req.expectedVersion,
@@ -163,6 +170,7 @@ export class EventStore {
       command?.payloadHash ?? null,
       JSON.stringify(result),
       ...writes.map((w) => JSON.stringify(w.rows)),
+      ...(intents.length ? [JSON.stringify(intents.map((i) => ({ id: i.id, kind: i.kind, stream_id: i.streamId, payload: i.payload, run_at: i.runAt ?? null })))] : []),
     ], { prepare: true });
     if (rows.length === 0) throw new NoRowsInserted();
     const occurredAt = new Date(metadata.occurredAt).toISOString();

@@ -2,7 +2,7 @@ import type { Decided, DomainEvent, EventMeta } from './decider.js';
 import { ConcurrencyConflictError, ExpectedVersionMismatchError, WrongExpectedVersionError } from './errors.js';
 import type { EventStore } from './event-store.js';
 import { rowWrites, type RowWrite, type TableProjection } from './projections/table-projection.js';
-import type { CommandRef, EventMetadata, StoredEvent } from './types.js';
+import type { CommandRef, EventMetadata, Intent, StoredEvent } from './types.js';
 
 /** One event of a folded stream, with the state it left the stream in. */
 export interface FoldedEvent<E, S> {
@@ -31,6 +31,8 @@ export interface StreamSpec<E extends DomainEvent, S, Ctx = void> {
   schemaVersion: (type: E['type']) => number;
   projections?: ReadonlyArray<TableProjection<StreamView<E, S>, Ctx>>;
   context?: (view: StreamView<E, S>) => Ctx | Promise<Ctx>;
+  /** The work the new events ask for (pure): recorded with them, carried out by the dispatcher. */
+  intents?: (before: StreamView<E, S>, after: StreamView<E, S>, added: E[], ctx: Ctx) => Intent[];
 }
 
 export interface CommandEnvelope<C, S> {
@@ -136,6 +138,7 @@ export class CommandPipeline<E extends DomainEvent, S, Ctx = void> {
           command: ref,
           result: env.result?.(after.state, after.version),
           writes: this.writes(view, after, decided.events, ctx),
+          intents: this.spec.intents?.(view, after, decided.events, ctx),
         });
         if (appended.duplicate) return this.repeated(env.streamId, appended.toVersion, appended.events, appended.result);
         this.remember(after);

@@ -11,6 +11,7 @@ export {
   type AppendResult,
   type CommandRef,
   type EventMetadata,
+  type Intent,
   type LogPosition,
   type NewEvent,
   type ReadStreamOptions,
@@ -24,3 +25,4 @@ export * from './handle-command.js';
 export * from './projections/table-projection.js';
 export * from './projections/rebuild.js';
 export { ProjectionVersions1732401000000 } from './migrations/1732401000000-projection-versions.js';
+export { Intents1732401200000 } from './migrations/1732401200000-intents.js';

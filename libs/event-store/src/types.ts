@@ -64,6 +64,18 @@ export interface CommandRef {
   payloadHash: string;
 }
 
+/**
+ * Work a workflow asks for as data (Emmett's, and ARCHITECTURE.md's "workflows return intents"):
+ * `id` is deterministic, so asking twice is asking once; `runAt` is when it is due (null: now).
+ */
+export interface Intent {
+  id: string;
+  kind: string;
+  streamId: string;
+  payload: Record<string, unknown>;
+  runAt?: string | null;
+}
+
 export interface AppendRequest {
   streamId: string;
   streamType: string;
@@ -80,6 +92,8 @@ export interface AppendRequest {
    * with the events or not at all, in one round trip, with no transaction held open in between.
    */
   writes?: RowWrite[];
+  /** Work the new events ask for, recorded with them (table `intents`). */
+  intents?: Intent[];
   /** Statements to run in the same transaction after the append (tests hold a transaction open with it). */
   inTransaction?: (tx: Sql, events: StoredEvent[]) => Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
-import { JobQueue, JOB_NAMES, QUEUE_OF, type JobHandlers, type JobName, type JobOptions, type JobPayloads } from './jobs.js';
+import { JobQueue, JOB_NAMES, QUEUE_NAMES, QUEUE_OF, type JobHandlers, type JobName, type JobOptions, type JobPayloads, type QueueName } from './jobs.js';
 
 export interface BullSettings {
   connection: ConnectionOptions;
@@ -8,7 +8,6 @@ export interface BullSettings {
   prefix?: string;
 }
 
-const queueNames = () => [...new Set(Object.values(QUEUE_OF))];
 
 const FINISHED = new Set(['completed', 'failed', 'unknown']);
 
@@ -21,7 +20,7 @@ export class BullJobQueue extends JobQueue {
 
   constructor(private readonly settings: BullSettings) {
     super();
-    this.queues = new Map(queueNames().map((q) => [q, new Queue(q, { connection: settings.connection, prefix: settings.prefix })]));
+    this.queues = new Map(QUEUE_NAMES.map((q) => [q, new Queue(q, { connection: settings.connection, prefix: settings.prefix })]));
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: JobOptions): Promise<void> {
@@ -53,20 +52,32 @@ export class BullJobQueue extends JobQueue {
   }
 }
 
-/** Starts one BullMQ worker per queue, each job handed to its registered processor. */
+/**
+ * A BullMQ worker on one queue: each job of one of the queue's job names is handed to `handle`; a job
+ * of another name fails (it was sent to the wrong queue).
+ */
+export function startQueueWorker(
+  settings: BullSettings,
+  queue: QueueName,
+  handle: <N extends JobName>(name: N, payload: JobPayloads[N]) => Promise<unknown>,
+  concurrency = 4,
+): Worker {
+  const logger = new Logger(`Queue ${queue}`);
+  const names = JOB_NAMES.filter((n) => QUEUE_OF[n] === queue);
+  const worker = new Worker(
+    queue,
+    async (job) => {
+      if (!names.includes(job.name as JobName)) throw new Error(`Job "${job.name}" does not belong to queue ${queue}`);
+      return handle(job.name as JobName, job.data);
+    },
+    { connection: settings.connection, prefix: settings.prefix, concurrency },
+  );
+  worker.on('failed', (job, err) => logger.warn(`${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`));
+  return worker;
+}
+
+/** One BullMQ worker per queue, each job handed to its registered handler (tests; the worker app has a processor per queue). */
 export function startBullWorkers(settings: BullSettings, handlers: JobHandlers, concurrency = 4): Worker[] {
   handlers.verify();
-  const logger = new Logger('BullWorkers');
-  return queueNames().map((queue) => {
-    const worker = new Worker(
-      queue,
-      async (job) => {
-        if (!JOB_NAMES.includes(job.name as JobName)) throw new Error(`Unknown job "${job.name}"`);
-        return handlers.run(job.name as JobName, job.data);
-      },
-      { connection: settings.connection, prefix: settings.prefix, concurrency },
-    );
-    worker.on('failed', (job, err) => logger.warn(`${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`));
-    return worker;
-  });
+  return QUEUE_NAMES.map((queue) => startQueueWorker(settings, queue, (name, payload) => handlers.run(name, payload), concurrency));
 }

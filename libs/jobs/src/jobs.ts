@@ -12,10 +12,25 @@ export interface JobPayloads {
 export type JobName = keyof JobPayloads;
 export const JOB_NAMES: readonly JobName[] = ['check-decision', 'send-reminder'];
 
-export const QUEUE_OF: Record<JobName, string> = {
+export const QUEUE_NAMES = ['checks', 'reminders'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+export const QUEUE_OF: Record<JobName, QueueName> = {
   'check-decision': 'checks',
   'send-reminder': 'reminders',
 };
+
+/**
+ * Refuses to start a worker whose processors do not cover each queue exactly once: a queue without
+ * one would fill up unseen; a queue with two would run its jobs in two ways.
+ */
+export function assertOneProcessorPerQueue(processors: ReadonlyArray<{ queue: QueueName }>): void {
+  const missing = QUEUE_NAMES.filter((q) => !processors.some((p) => p.queue === q));
+  const doubled = QUEUE_NAMES.filter((q) => processors.filter((p) => p.queue === q).length > 1);
+  if (missing.length || doubled.length) {
+    throw new Error(`Queues ${[...missing.map((q) => `${q} (no processor)`), ...doubled.map((q) => `${q} (two processors)`)].join(', ')}`);
+  }
+}
 
 export const jobIds = {
   check: (decisionId: string, version: number) => `check:${decisionId}:${version}`,

@@ -5,7 +5,7 @@ export * from './demo/demo-seeder.js';
 export * from './demo/demo-seed.js';
 export * from './demo/demo-data.js';
 export * from './background/background.js';
-export * from './background/log-dispatcher.js';
+export * from './background/intent-dispatcher.js';
 export * from './background/reconciler.js';
 export * from './commands/progress-bar.js';
 export * from './commands/operator-commands.js';

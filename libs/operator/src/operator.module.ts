@@ -8,7 +8,7 @@ import { BullJobQueue, InProcessJobQueue, JobHandlers, JobQueue, bullSettings } 
 import { Clock } from '@app/kernel';
 import { NotificationsModule, ReminderProcessor } from '@app/notifications';
 import { BackgroundJobs, type ProcessRole } from './background/background.js';
-import { LogDispatcher } from './background/log-dispatcher.js';
+import { IntentDispatcher } from './background/intent-dispatcher.js';
 import { Reconciler } from './background/reconciler.js';
 import { DemoSeeder } from './demo/demo-seeder.js';
 import { ProjectionRegistry } from './projections/projection-registry.js';
@@ -45,11 +45,11 @@ export class OperatorModule {
           },
         },
         Reconciler,
-        LogDispatcher,
+        IntentDispatcher,
         {
           provide: BackgroundJobs,
-          inject: [ConfigService, JobHandlers, LogDispatcher, Reconciler, JobQueue, AuditService],
-          useFactory: (config: ConfigService, handlers: JobHandlers, logs: LogDispatcher, reconciler: Reconciler, queue: JobQueue, audit: AuditService) =>
+          inject: [ConfigService, JobHandlers, IntentDispatcher, Reconciler, JobQueue, AuditService],
+          useFactory: (config: ConfigService, handlers: JobHandlers, logs: IntentDispatcher, reconciler: Reconciler, queue: JobQueue, audit: AuditService) =>
             new BackgroundJobs(options.role, config, handlers, logs, reconciler, queue, audit),
         },
         DemoSeeder,
@@ -57,7 +57,7 @@ export class OperatorModule {
         // The CLI runs its own commands (migrate, rebuild-projections, seed-demo) and nothing at start-up.
         ...(options.role === 'cli' ? [] : [Startup]),
       ],
-      exports: [JobHandlers, JobQueue, LogDispatcher, Reconciler, DemoSeeder, ProjectionRegistry],
+      exports: [JobHandlers, JobQueue, IntentDispatcher, Reconciler, DemoSeeder, ProjectionRegistry],
     };
   }
 }

@@ -10,6 +10,7 @@ import type { Refusal } from '../domain/errors.js';
 import { EVENT_SCHEMA_VERSIONS, type DecisionEvent } from '../domain/events.js';
 import type { DecisionState } from '../domain/state.js';
 import { upcast } from '../domain/upcasters.js';
+import { decisionIntents } from '../intents.js';
 import { deadlinesProjection } from '../projections/deadlines.projection.js';
 import { decisionListProjection } from '../projections/decision-list.projection.js';
 import type { DecisionProjectionContext } from '../projections/decision-view.js';
@@ -35,6 +36,7 @@ export function decisionStreamSpec(
     schemaVersion: (type) => EVENT_SCHEMA_VERSIONS[type],
     projections: DECISION_PROJECTIONS,
     context,
+    intents: decisionIntents,
   };
 }
 

@@ -8,7 +8,7 @@ import { PowerHoldingEntity } from '@app/delegation';
 import { ReferenceAndReadModels1732400100000 } from './1732400100000-reference-and-read-models.js';
 import { CALENDAR_MIGRATIONS } from '@app/calendar';
 import { NOTIFICATION_MIGRATIONS } from '@app/notifications';
-import { DeadlineExplanations1732401100000, DeadlinesAndFindings1732400400000 } from '@app/delegation';
+import { DeadlineExplanations1732401100000, DeadlinesAndFindings1732400400000, DecisionListDelegatorIndex1732401300000 } from '@app/delegation';
 import { IdentityAndAccess1732400600000 } from '@app/identity';
 import { OrganisationHistory1732400500000 } from '@app/organisation';
 import { PowerCatalogue1732400800000 } from '@app/organisation';
@@ -28,6 +28,7 @@ export function dataSourceOptions(url: string, opts: { poolSize?: number } = {})
       ...NOTIFICATION_MIGRATIONS,
       DeadlinesAndFindings1732400400000,
       DeadlineExplanations1732401100000,
+      DecisionListDelegatorIndex1732401300000,
       OrganisationHistory1732400500000,
       IdentityAndAccess1732400600000,
       PowerCatalogue1732400800000,

@@ -38,6 +38,11 @@ export class BodyStore {
       evolve: (state, event) => evolveBody(state, event),
       schemaVersion: (type) => BODY_EVENT_SCHEMA_VERSIONS[type],
       projections: BODY_PROJECTIONS,
+      // A body that changed (merged, abolished, renamed, re-parented) changes no decision's stream, yet
+      // the decisions that name it must be checked again (e.g. delegate-body-reorganised).
+      intents: (_before, after, added) => added.some((e) => e.type !== 'BodyEstablished')
+        ? [{ id: `body-changed:${after.state.id}:${after.version}`, kind: 'recheck-body', streamId: after.streamId, payload: { bodyId: after.state.id, version: after.version } }]
+        : [],
     }, { toEvent: toBodyEvent });
   }
 

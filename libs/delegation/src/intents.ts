@@ -1,0 +1,48 @@
+import type { Intent } from '@app/event-store';
+import type { DecisionEvent } from './domain/events.js';
+import type { DecisionProjectionContext, DecisionStreamView } from './projections/decision-view.js';
+import { deadlinesProjection } from './projections/deadlines.projection.js';
+
+/** Events the checks themselves write: asking for checks again after them would only repeat what was checked. */
+const CHECK_OUTPUT = new Set(['FindingRaised', 'FindingResolved']);
+
+/** 08:00 in Vietnam on a date: when reminders go out. */
+const morningOf = (day: string) => `${day}T08:00:00+07:00`;
+
+export type DecisionIntent =
+  | { kind: 'run-checks'; payload: { decisionId: string; version: number } }
+  | { kind: 'send-reminder'; payload: { deadlineId: string; type: 'remind' | 'escalate' } };
+
+/**
+ * What a decision's workflow asks for when events are appended, as data with deterministic ids (so a
+ * retried command or a replay asks once): the accountability checks of the new version, and the
+ * reminder and escalation of every open deadline the events created or moved, at the day each is due.
+ */
+export function decisionIntents(
+  before: DecisionStreamView,
+  after: DecisionStreamView,
+  added: readonly DecisionEvent[],
+  ctx: DecisionProjectionContext,
+): Intent[] {
+  const id = after.streamId;
+  const intents: Intent[] = [];
+  if (added.some((e) => !CHECK_OUTPUT.has(e.type))) {
+    intents.push({ id: `check:${id}:${after.version}`, kind: 'run-checks', streamId: id, payload: { decisionId: id, version: after.version } });
+  }
+  if (added.some((e) => deadlinesProjection.canHandle(e.type))) {
+    const was = new Map((before.version ? deadlinesProjection.rows(before, ctx) : []).map((r) => [r.id, r]));
+    for (const d of deadlinesProjection.rows(after, ctx)) {
+      const prior = was.get(d.id);
+      if (d.status !== 'open' || (prior && prior.status === 'open' && prior.remind_on === d.remind_on && prior.escalate_on === d.escalate_on)) continue;
+      const wanted: Array<['remind' | 'escalate', string]> = [['remind', String(d.remind_on)]];
+      if (d.kind !== 'period-end') wanted.push(['escalate', String(d.escalate_on)]);
+      for (const [type, day] of wanted) {
+        intents.push({
+          id: `${type}:${d.id}:${day}`, kind: 'send-reminder', streamId: id,
+          payload: { deadlineId: String(d.id), type }, runAt: morningOf(day),
+        });
+      }
+    }
+  }
+  return intents;
+}

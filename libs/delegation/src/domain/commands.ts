@@ -1,4 +1,4 @@
-import type { FindingSeverity } from './events.js';
+import type { FindingRaised } from './events.js';
 import type { Actor, DecisionKind, DocumentRef, IsoDate, IsoInstant, ProposalContent, Text } from './types.js';
 
 /** Every command carries who runs it and when; the domain never reads the clock or generates ids. */
@@ -73,15 +73,8 @@ export type RecordEvaluation = Base<
   { year: number; result: 'effective' | 'needs-adjustment' | 'ineffective'; summary: string; recommendations?: string[] }
 >;
 
-/** What one run of the accountability checks found (libs/accountability), recorded by the system. */
-export interface CheckedFinding {
-  ruleId: string;
-  ruleVersion: number;
-  key: string;
-  severity: FindingSeverity;
-  message: Text;
-  details?: Record<string, unknown>;
-}
+/** What one run of the accountability checks found (libs/accountability): a finding before it has its id. */
+export type CheckedFinding = Omit<FindingRaised['data'], 'findingId'>;
 export type RecordFindings = Base<'record-findings', { found: CheckedFinding[]; checkedRuleIds: string[] }>;
 
 export type Command =

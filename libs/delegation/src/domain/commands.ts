@@ -1,5 +1,5 @@
 import type { FindingRaised } from './events.js';
-import type { Actor, DecisionKind, DocumentRef, IsoDate, IsoInstant, ProposalContent, Text } from './types.js';
+import type { Actor, DecisionKind, DocumentRef, IsoDate, IsoInstant, ProposalContent } from './types.js';
 
 /** Every command carries who runs it and when; the domain never reads the clock or generates ids. */
 interface Base<T extends string, D> {

@@ -9,3 +9,4 @@ export * from './evidence/evidence-text.js';
 export * from './evidence/export.js';
 export * from './migrations/1732400970000-access-trail.js';
 export * from './audit.module.js';
+export * from './application/access-trail.js';

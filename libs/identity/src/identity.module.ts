@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey, randomBytes } from 'node:crypto';
+import { Credentials } from './application/credentials.js';
+import { ListFailedLoginsHandler } from './application/list-failed-logins.query.js';
+import { UserAccounts } from './application/user-accounts.js';
 import { FailedLogins } from './failed-logins.js';
 import { TokenVerifier } from './token-verifier.js';
 import { UserDirectory } from './user-directory.js';
@@ -21,7 +24,7 @@ import { UserDirectory } from './user-directory.js';
       }),
     }),
   ],
-  providers: [UserDirectory, TokenVerifier, FailedLogins],
-  exports: [UserDirectory, TokenVerifier, FailedLogins],
+  providers: [UserDirectory, TokenVerifier, FailedLogins, UserAccounts, Credentials, ListFailedLoginsHandler],
+  exports: [UserDirectory, TokenVerifier, FailedLogins, UserAccounts, Credentials],
 })
 export class IdentityModule {}

@@ -8,3 +8,6 @@ export * from './migrations/1732400600000-identity-and-access.js';
 export * from './authenticated-user.js';
 export * from './login-limiter.js';
 export * from './identity.module.js';
+export * from './application/user-accounts.js';
+export * from './application/list-failed-logins.query.js';
+export * from './application/credentials.js';

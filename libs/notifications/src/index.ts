@@ -38,3 +38,4 @@ export * from './dispatch/notification-dispatcher.js';
 export * from './dispatch/reminder.processor.js';
 export * from './migrations/1732400300000-notifications.js';
 export * from './notifications.module.js';
+export * from './application/inbox.js';

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CalendarModule } from '@app/calendar';
+import { Inbox } from './application/inbox.js';
 import { EmailChannel } from './email-channel.js';
 import { WebhookChannel } from './webhook-channel.js';
 import { NotificationDispatcher } from './dispatch/notification-dispatcher.js';
@@ -25,7 +26,8 @@ import { ReminderProcessor } from './dispatch/reminder.processor.js';
       },
     },
     ReminderProcessor,
+    Inbox,
   ],
-  exports: [NotificationDispatcher, ReminderProcessor],
+  exports: [NotificationDispatcher, ReminderProcessor, Inbox],
 })
 export class NotificationsModule {}

@@ -1,9 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import type { DataSource } from 'typeorm';
+import { AccessTrail } from '@app/audit';
 import type { AccessScope } from '@app/identity';
 import { RequirePermission, Scope } from '../access/permission.decorator.js';
 import { TRAIL_ACTIONS } from './trail-routes.js';
@@ -43,7 +42,7 @@ export class AccessTrailRequest {
 @ApiBearerAuth()
 @Controller('api/v1/admin')
 export class AccessTrailController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly trail: AccessTrail) {}
 
   @Get('access-trail')
   @RequirePermission('trail:read')
@@ -54,21 +53,7 @@ export class AccessTrailController {
   })
   @ApiOkResponse({ description: '`{ items: [{ id, at, userId, role, bodyId, action, target, detail, ip }], total, limit, offset }`' })
   async list(@Query() q: AccessTrailRequest, @Scope() scope: AccessScope) {
-    const where = `b.province_id = $1 AND ($2::text IS NULL OR t.user_id = $2) AND ($3::text IS NULL OR t.action = $3)
-      AND ($4::text IS NULL OR t.target = lower($4)) AND ($5::timestamptz IS NULL OR t.at >= $5) AND ($6::timestamptz IS NULL OR t.at < $6)`;
-    const args = [scope.provinceId, q.userId ?? null, q.action ?? null, q.target ?? null, q.from ?? null, q.to ?? null];
-    const [items, [{ total }]] = await Promise.all([
-      this.db.query(
-        `SELECT t.id::text AS id, t.at, t.user_id AS "userId", t.role, t.body_id AS "bodyId", t.action, t.target, t.detail, t.ip
-           FROM access_trail t JOIN bodies b ON b.id = t.body_id WHERE ${where}
-          ORDER BY t.at DESC, t.id DESC LIMIT $7 OFFSET $8`,
-        [...args, q.limit, q.offset],
-      ),
-      this.db.query(`SELECT count(*)::int AS total FROM access_trail t JOIN bodies b ON b.id = t.body_id WHERE ${where}`, args),
-    ]);
-    return {
-      items: items.map((r: { at: Date | string }) => ({ ...r, at: new Date(r.at).toISOString() })),
-      total, limit: q.limit, offset: q.offset,
-    };
+    const { userId, action, target, from, to, limit, offset } = q;
+    return this.trail.list({ userId, action, target, from, to, limit, offset }, scope.provinceId);
   }
 }

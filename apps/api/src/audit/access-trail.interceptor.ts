@@ -1,8 +1,7 @@
 import { Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { catchError, concatMap, from, Observable, throwError } from 'rxjs';
-import type { DataSource } from 'typeorm';
+import { AccessTrail } from '@app/audit';
 import type { AuthenticatedUser } from '../auth/public.decorator.js';
 import { Clock } from '@app/kernel';
 import { matchTrailRoute, type TrailMatch } from './trail-routes.js';
@@ -21,7 +20,7 @@ export class AccessTrailInterceptor implements NestInterceptor {
   private readonly logger = new Logger('AccessTrail');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly trail: AccessTrail,
     private readonly clock: Clock,
   ) {}
 
@@ -45,13 +44,10 @@ export class AccessTrailInterceptor implements NestInterceptor {
       Object.entries(req.query ?? {}).map(([k, v]) => [k.slice(0, 50), String(v).slice(0, MAX_DETAIL_VALUE)]),
     );
     try {
-      await this.db.query(
-        `INSERT INTO access_trail (at, user_id, role, body_id, action, target, detail, ip) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
-        [
-          this.clock.now().toISOString(), user.userId, user.role, user.bodyId, match.action, match.target.slice(0, 200),
-          JSON.stringify({ method: req.method, route: match.pattern, query, status }), req.ip ?? null,
-        ],
-      );
+      await this.trail.record({
+        at: this.clock.now().toISOString(), userId: user.userId, role: user.role, bodyId: user.bodyId, action: match.action,
+        target: match.target.slice(0, 200), detail: { method: req.method, route: match.pattern, query, status }, ip: req.ip ?? null,
+      });
     } catch (e) {
       this.logger.error(`access trail not written (${match.action} ${match.target} by ${user.userId}): ${(e as Error).message}`);
     }

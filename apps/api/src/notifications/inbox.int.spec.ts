@@ -10,7 +10,7 @@ import { renderPeriodEnding, renderReminder, renderReportDue } from '@app/notifi
 import { Clock } from '@app/kernel';
 import { ProblemFilter } from '../common/problem.filter.js';
 import { validationPipe } from '../common/validation.js';
-import { NotificationDispatcher } from '@app/notifications';
+import { Inbox, NotificationDispatcher } from '@app/notifications';
 import { NotificationsController } from './notifications.controller.js';
 import { openNotificationsDb } from '@app/notifications/testing';
 
@@ -47,6 +47,7 @@ describe('GET/POST api/v1/me/notifications', () => {
       providers: [
         { provide: getDataSourceToken(), useValue: db },
         { provide: Clock, useValue: new FixedClock() },
+        Inbox,
         { provide: APP_GUARD, useClass: HeaderAuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useValue: validationPipe },

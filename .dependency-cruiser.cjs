@@ -122,6 +122,15 @@ module.exports = {
       from: { path: '^apps/worker/' },
       to: { path: '^apps/api/' },
     },
+    {
+      name: 'http-without-sql',
+      comment:
+        'apps/api holds HTTP only: controllers, guards and interceptors ask the context modules (their ' +
+        'queries and services), never the database, so each query lives with the context that owns the data.',
+      severity: 'error',
+      from: { path: '^apps/api/', pathNot: TEST_CODE },
+      to: { path: ['(?:^|/)node_modules/(?:@types/)?(?:typeorm|@nestjs/typeorm|pg)(?:/|$)', '^(?:typeorm|@nestjs/typeorm|pg)(?:/|$)'] },
+    },
     // no-circular (no cycle between libs) is checked by scripts/test-arch.mjs on the lib-level graph of
     // this cruise: dependency-cruiser finds module cycles only, and lib A → lib B → lib A through
     // different files is a cycle between contexts without being a cycle between modules.
@@ -155,9 +164,10 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: ['node_modules'] },
-    // Not node_modules nor .d.ts: the importers of an excluded module lose that dependency, and the rules
-    // with it (a type from @types/pg is a .d.ts).
-    exclude: { path: ['(?:^|/)dist/'] },
+    // Only the repository's own build output: the importers of an excluded module lose that dependency,
+    // and the rules with it (a package whose entry is node_modules/<pkg>/dist/index.js, or a type from
+    // @types/pg, which is a .d.ts, must stay visible).
+    exclude: { path: ['^dist/'] },
     // Type-only imports exist only before compilation; keep them so the rules above can see them.
     tsPreCompilationDeps: true,
     // The `@app/<lib>` and `@app/notifications/testing` aliases come from tsconfig.json `paths`;

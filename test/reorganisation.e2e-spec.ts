@@ -79,12 +79,12 @@ describe('bodies with a history and the 2025 reorganisation', () => {
       id: COMMUNE, nameVi: 'Ủy ban nhân dân xã Châu Thành', nameEn: "People's Committee of Châu Thành Commune",
       level: 'commune', type: 'ubnd', parentId: 'tv-ubnd', provinceId: 'tv', effectiveFrom: '2025-07-01',
     })).status).toBe(201);
-    await t.db.query(
-      `INSERT INTO powers (id, code, title_vi, title_en, sector, legal_holder_body_id, legal_source, delegable, procedure_codes)
-       VALUES ($1, $1, 'Cấp giấy phép xây dựng nhà ở riêng lẻ', 'Grant permits for individual houses', 'xay-dung', 'tv-ubnd',
-               'Luật Xây dựng 2014 (sửa đổi 2020), Điều 103', true, '{}') ON CONFLICT (id) DO NOTHING`,
-      [POWER],
-    );
+    // A power of the catalogue, defined through its stream like every other (PowerDefined).
+    expect((await post('/api/v1/powers', {
+      id: POWER, code: POWER, titleVi: 'Cấp giấy phép xây dựng nhà ở riêng lẻ', titleEn: 'Grant permits for individual houses',
+      sector: 'xay-dung', legalHolderBodyId: 'tv-ubnd', legalSource: 'Luật Xây dựng 2014 (sửa đổi 2020), Điều 103', delegable: true,
+      effectiveFrom: '2008-01-01',
+    })).status).toBe(201);
 
     // And: an ủy quyền in effect from the provincial UBND to the district.
     const id: string = (await post('/api/v1/decisions', uyQuyenProposal({

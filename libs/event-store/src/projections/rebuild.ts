@@ -28,12 +28,18 @@ export async function rebuildProjections<E extends DomainEvent, S, Ctx>(
 ): Promise<number> {
   const projections = pipeline.spec.projections ?? [];
   const buffers = new Map<TableProjection<StreamView<E, S>, Ctx>, Row[]>(projections.map((p) => [p, []]));
-  const pending: Array<Promise<unknown>> = [];
+  // The statements of the transaction, one after the other (a connection runs one at a time), while
+  // this function goes on folding: each is chained to the one before instead of awaited here.
+  let tail: Promise<unknown> = Promise.resolve();
   let failed: unknown;
+  const inOrder = <T>(statement: () => Promise<T>): Promise<T> => {
+    const run = tail.then(statement);
+    tail = run.catch((e) => (failed ??= e));
+    return run;
+  };
   const send = (p: TableProjection<StreamView<E, S>, Ctx>, rows: Row[]) => {
     const upsert = p.rebuild === 'upsert';
-    const sent = insertRows(tx, p, rows, opts.into?.(p.table) ?? p.table, upsert ? Infinity : undefined);
-    pending.push(sent.catch((e) => (failed ??= e)));
+    void inOrder(() => insertRows(tx, p, rows, opts.into?.(p.table) ?? p.table, upsert ? Infinity : undefined)).catch(() => {});
   };
   const flush = (all: boolean) => {
     for (const [p, rows] of buffers) {
@@ -51,20 +57,25 @@ export async function rebuildProjections<E extends DomainEvent, S, Ctx>(
     flush(false);
   };
   const batch = opts.batchSize ?? 5000;
-  const read = (after?: { streamId: string; version: number }) => pipeline.store.readStreamsOfType(pipeline.spec.streamType, after, batch, tx);
-  for (let next = read(); ;) {
-    const events = await next;
-    const last = events[events.length - 1];
-    if (events.length === batch) next = read({ streamId: last.streamId, version: last.streamVersion });
-    for (const e of events) {
-      if (current.length && current[0].streamId !== e.streamId) await finish();
-      current.push(e);
+  const read = (after?: { streamId: string; version: number }) =>
+    inOrder(() => pipeline.store.readStreamsOfType(pipeline.spec.streamType, after, batch, tx));
+  try {
+    for (let next = read(); ;) {
+      const events = await next;
+      const last = events[events.length - 1];
+      if (events.length === batch) next = read({ streamId: last.streamId, version: last.streamVersion });
+      for (const e of events) {
+        if (current.length && current[0].streamId !== e.streamId) await finish();
+        current.push(e);
+      }
+      if (events.length < batch) break;
     }
-    if (events.length < batch) break;
+    await finish();
+    flush(true);
+    await tail;
+  } catch (e) {
+    throw failed ?? e; // the first statement that failed, not the ones the aborted transaction refused after it
   }
-  await finish();
-  flush(true);
-  await Promise.all(pending);
   if (failed) throw failed;
   opts.onProgress?.(streams);
   return streams;

@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '@app/kernel';
 import { vietnamDate } from '../domain/rules/expires-after-period-end.js';
+import { commandInput } from '../domain/commands.js';
 import { ExecuteDecisionCommand } from './execute-decision-command.js';
 
 /**
@@ -44,7 +45,7 @@ export class ExpirySweep implements OnApplicationBootstrap, OnApplicationShutdow
     for (const { id } of due) {
       try {
         await this.commands.execute(
-          new ExecuteDecisionCommand(id, { type: 'expire', actor: { userId: 'system', role: 'system', bodyId: 'system' }, data: {} } as never, {
+          new ExecuteDecisionCommand(id, commandInput('expire', { userId: 'system', role: 'system', bodyId: 'system' }, {}), {
             commandId: `expire:${id}`,
           }),
         );

@@ -104,7 +104,7 @@ export class DecisionsController {
     if (q.at !== undefined && q.version !== undefined) {
       throw problems.validation([{ field: 'at', constraint: 'exclusive', reason: { vi: 'at: không dùng cùng version', en: 'at: give either at or version, not both' } }]);
     }
-    const view = await this.queries.execute(new GetDecisionQuery(decisionId(id), user.role, { version: q.version, at: q.at }, scopeOf(user)));
+    const view = await this.queries.execute(new GetDecisionQuery(decisionId(id), user.role, { version: q.version, at: q.at }, scopeOf(user), user.bodyId));
     res.setHeader('ETag', etag(view.version));
     return view;
   }

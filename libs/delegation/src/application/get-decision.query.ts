@@ -1,5 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { getWorkflow } from '../workflows/registry.js';
+import { checkProposingBodyActs } from '../domain/rules/index.js';
 import { type DecisionState } from '../domain/state.js';
 import { type Role, type Text } from '../domain/types.js';
 import { type StageDefinition } from '../workflows/definition.js';
@@ -22,6 +23,8 @@ export class GetDecisionQuery extends Query<DecisionView> {
     readonly asOf: { version?: number; at?: string } = {},
     /** Outside it the decision does not exist for the caller (404). */
     readonly scope?: AccessScope,
+    /** The caller's body: allowedActions leaves out what only another body may run (the proposer's own commands). */
+    readonly bodyId?: string,
   ) {
     super();
   }
@@ -31,7 +34,7 @@ export class GetDecisionQuery extends Query<DecisionView> {
 export class GetDecisionHandler implements IQueryHandler<GetDecisionQuery> {
   constructor(private readonly store: DecisionStore) {}
 
-  async execute({ id, role, asOf, scope }: GetDecisionQuery): Promise<DecisionView> {
+  async execute({ id, role, asOf, scope, bodyId }: GetDecisionQuery): Promise<DecisionView> {
     const range = { toVersion: asOf.version, toInstant: asOf.at };
     const loaded = scope ? await this.store.loadVisible(id, scope, range) : await this.store.load(id, range);
     if (!loaded) throw problems.notFound({ vi: `Không có hồ sơ quyết định ${id}.`, en: `No decision ${id}.` });
@@ -49,6 +52,7 @@ export class GetDecisionHandler implements IQueryHandler<GetDecisionQuery> {
     const allowedActions = head && workflow
       ? workflow.transitions
           .filter((t) => t.command !== 'propose' && t.from.includes(state.stage) && t.roles.includes(role))
+          .filter((t) => bodyId === undefined || !checkProposingBodyActs(t.command, { bodyId }, state))
           .map((t) => ({ command: t.command, label: t.label }))
       : [];
     return {

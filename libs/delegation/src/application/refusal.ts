@@ -22,6 +22,14 @@ export function refusalToProblem(r: Refusal): ProblemException {
         vi: `Vai trò "${r.role}" không được "${r.command}" ở bước "${r.stage}"; vai trò được phép: ${r.allowedRoles.join(', ')}.`,
         en: `Role "${r.role}" may not "${r.command}" in stage "${r.stage}"; allowed roles: ${r.allowedRoles.join(', ')}.`,
       }, { command: r.command, stage: r.stage, role: r.role, allowedRoles: r.allowedRoles });
+    case 'body-not-allowed':
+      return new ProblemException(403, 'body-not-allowed', { vi: 'Cơ quan không được phép', en: 'Body not allowed' }, {
+        vi: `${r.rule.message.vi} Cơ quan "${r.bodyId}" không được "${r.command}" hồ sơ này; cơ quan được phép: ${r.allowedBodyIds.join(', ')}.`,
+        en: `${r.rule.message.en} Body "${r.bodyId}" may not "${r.command}" this decision; allowed bodies: ${r.allowedBodyIds.join(', ')}.`,
+      }, {
+        command: r.command, stage: r.stage, bodyId: r.bodyId, allowedBodyIds: r.allowedBodyIds,
+        rule: { id: r.rule.id, version: r.rule.version, source: r.rule.source, message: r.rule.message },
+      });
     case 'rule-violated':
       return new ProblemException(422, 'rule-violated', { vi: 'Vi phạm quy tắc nghiệp vụ', en: 'Business rule violated' }, {
         vi: r.detail?.vi ?? r.rule.message.vi,

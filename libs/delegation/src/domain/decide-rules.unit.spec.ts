@@ -83,8 +83,9 @@ describe('domain rules → rule-violated (422)', () => {
 
   it('names every refusing rule in the table at least once', () => {
     const named = new Set(rows.map((r) => r[4]));
-    // Outcome-only rules, and report-filed-once, which needs a filed report (tested below).
-    const outcomeOnly = ['council-majority-of-all-delegates', 'council-approval-precedes-issuance', 'report-filed-once'];
+    // Outcome-only rules, report-filed-once, which needs a filed report (tested below), and the rule on who
+    // acts, which refuses with 403 body-not-allowed rather than 422 (proposing-body.unit.spec.ts).
+    const outcomeOnly = ['council-majority-of-all-delegates', 'council-approval-precedes-issuance', 'report-filed-once', 'proposing-body-acts-on-its-proposal'];
     for (const rule of RULES.filter((r) => !outcomeOnly.includes(r.id))) expect(named).toContain(rule.id);
   });
 });

@@ -8,6 +8,7 @@ import { amend, expire, issue, reassign, revoke } from './deciders/issuance.js';
 import { propose, submit, updateDraft, withdraw } from './deciders/proposal.js';
 import type { Decision, Refusal } from './errors.js';
 import type { DecisionEvent } from './events.js';
+import { checkProposingBodyActs } from './rules/proposing-body-acts-on-its-proposal.js';
 import type { DecisionState } from './state.js';
 
 export { initialDecisionState } from './initial-state.js';
@@ -15,7 +16,8 @@ export { initialDecisionState } from './initial-state.js';
 /**
  * The pure decider: given the folded state and the workflow version the decision runs under,
  * either the events a command produces or a named refusal. Checks run in a fixed order so the
- * API's status codes are predictable: existence (404/409), stage (409), role (403), rules (422).
+ * API's status codes are predictable: existence (404/409), stage (409), role (403), the actor's body
+ * (403, naming the rule: no content of the request would fix it, only another actor), rules (422).
  */
 export function decide(command: Command, state: DecisionState, workflow: WorkflowDefinition): Decision<DecisionEvent> {
   const refusal = guard(command, state, workflow);
@@ -51,7 +53,7 @@ function guard(command: Command, state: DecisionState, workflow: WorkflowDefinit
       allowedRoles: [...transition.roles],
     };
   }
-  return undefined;
+  return checkProposingBodyActs(command.type, command.actor, state);
 }
 
 function dispatch(command: Command, state: DecisionState, workflow: WorkflowDefinition): Decision<DecisionEvent> {

@@ -16,6 +16,8 @@ export type Refusal =
   | { kind: 'decision-already-exists' } // 409
   | { kind: 'command-not-allowed-in-stage'; command: CommandType; stage: Stage; allowedStages: Stage[] } // 409
   | { kind: 'role-not-allowed'; command: CommandType; stage: Stage; role: Role; allowedRoles: Role[] } // 403
+  /** The role may run the command, but only for another body (a named rule says which). */
+  | { kind: 'body-not-allowed'; command: CommandType; stage: Stage; bodyId: string; allowedBodyIds: string[]; rule: BusinessRule } // 403
   | { kind: 'rule-violated'; rule: BusinessRule; field?: string; detail?: Text }; // 422
 
 export type Decision<E> = { ok: true; events: E[] } | { ok: false; refusal: Refusal };

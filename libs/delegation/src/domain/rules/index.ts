@@ -11,6 +11,7 @@ import { EVALUATION_ONCE_A_YEAR } from './evaluation-once-a-year.js';
 import { EXPIRES_AFTER_PERIOD_END } from './expires-after-period-end.js';
 import { LEGAL_BASIS_CITED } from './legal-basis-cited.js';
 import { PERIOD_ENDS_AFTER_START } from './period-ends-after-start.js';
+import { PROPOSING_BODY_ACTS_ON_ITS_PROPOSAL } from './proposing-body-acts-on-its-proposal.js';
 import { REASSIGN_NAMES_A_BODY_OF_THE_DECISION, REASSIGN_TO_ANOTHER_BODY } from './reassign.js';
 import { REJECTION_HAS_REASONS } from './rejection-has-reasons.js';
 import { REPORT_FILED_ONCE } from './report-filed-once.js';
@@ -34,6 +35,7 @@ export * from './evaluation-once-a-year.js';
 export * from './expires-after-period-end.js';
 export * from './legal-basis-cited.js';
 export * from './period-ends-after-start.js';
+export * from './proposing-body-acts-on-its-proposal.js';
 export * from './reassign.js';
 export * from './rejection-has-reasons.js';
 export * from './report-filed-once.js';
@@ -49,6 +51,7 @@ export type { RuleViolation } from './violation.js';
 /** Every named rule, e.g. for a catalogue page or for findings that cite a rule by id. */
 export const RULES: readonly BusinessRule[] = [
   WORKFLOW_MATCHES_KIND,
+  PROPOSING_BODY_ACTS_ON_ITS_PROPOSAL,
   DELEGATOR_DIFFERS_FROM_DELEGATE,
   AT_LEAST_ONE_POWER,
   UY_QUYEN_HAS_PERIOD,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import nodemailer, { type SMTPTransportOptions, type Transporter } from 'nodemailer';
-import type { Channel } from './channel.js';
+import type { Channel, DeliveryReceipt } from './channel.js';
 import type { NotificationMessage, Recipient } from './message.js';
 
 export interface EmailChannelOptions {
@@ -42,16 +42,23 @@ export class EmailChannel implements Channel {
     this.domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'phancap.invalid';
   }
 
-  async send(message: NotificationMessage, recipient?: Recipient): Promise<void> {
+  /** The Message-ID of this notification's e-mail to `address`: the same on every attempt (receivers dedupe on it). */
+  messageIdFor(message: NotificationMessage, address: string): string {
+    const digest = createHash('sha256').update(`${message.id}\n${address.toLowerCase()}`).digest('hex').slice(0, 32);
+    return `<${digest}@${this.domain}>`;
+  }
+
+  /** Resolves with the server's reply once it accepted the message (its 250 to the data), rejects otherwise. */
+  async send(message: NotificationMessage, recipient?: Recipient): Promise<DeliveryReceipt> {
     const address = recipient?.email;
     if (!address) throw new Error(`email: notification ${message.id} has a recipient without an e-mail address`);
-    const digest = createHash('sha256').update(`${message.id}\n${address.toLowerCase()}`).digest('hex').slice(0, 32);
-    await this.transport.sendMail({
+    const messageId = this.messageIdFor(message, address);
+    const info = await this.transport.sendMail({
       from: this.from,
       to: recipient.name ? { name: recipient.name, address } : address,
       subject: message.subject.vi,
       text: emailText(message),
-      messageId: `<${digest}@${this.domain}>`,
+      messageId,
       date: new Date(message.createdAt),
       headers: {
         'X-Phancap-Notification': message.id,
@@ -60,6 +67,7 @@ export class EmailChannel implements Channel {
         'Content-Language': 'vi, en',
       },
     });
+    return { messageId, response: typeof info.response === 'string' ? info.response.slice(0, 500) : undefined };
   }
 
   /** Closes the transport (idle pooled connections, if any). */

@@ -7,7 +7,7 @@ export {
   type Recipient,
   type Text,
 } from './message.js';
-export type { Channel, ChannelName } from './channel.js';
+export type { Channel, ChannelName, DeliveryReceipt } from './channel.js';
 export { formatDate, formatDateEn, formatDateVi } from './format.js';
 export {
   renderEscalation,
@@ -37,5 +37,6 @@ export {
 export * from './dispatch/notification-dispatcher.js';
 export * from './dispatch/reminder.processor.js';
 export * from './migrations/1732400300000-notifications.js';
+export * from './migrations/1732401400000-delivery-attempts.js';
 export * from './notifications.module.js';
 export * from './application/inbox.js';

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Channel } from './channel.js';
+import type { Channel, DeliveryReceipt } from './channel.js';
 import type { NotificationMessage } from './message.js';
 
 export const SIGNATURE_HEADER = 'X-Phancap-Signature';
@@ -76,7 +76,7 @@ export class WebhookChannel implements Channel {
     this.now = options.now ?? (() => new Date());
   }
 
-  async send(message: NotificationMessage): Promise<void> {
+  async send(message: NotificationMessage): Promise<DeliveryReceipt> {
     const timestamp = Math.floor(this.now().getTime() / 1000);
     const payload: WebhookPayload = {
       id: message.id,
@@ -105,5 +105,6 @@ export class WebhookChannel implements Channel {
     });
     const text = await res.text().catch(() => '');
     if (!res.ok) throw new WebhookDeliveryError(res.status, text.slice(0, 200));
+    return { response: `HTTP ${res.status}${text ? ` ${text.slice(0, 200)}` : ''}` };
   }
 }

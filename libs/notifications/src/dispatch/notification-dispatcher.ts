@@ -1,4 +1,5 @@
 import type { DataSource, QueryRunner } from 'typeorm';
+import type { DeliveryReceipt } from '../channel.js';
 import type { EmailChannel } from '../email-channel.js';
 import type { NotificationMessage, Recipient } from '../message.js';
 import type { WebhookChannel } from '../webhook-channel.js';
@@ -12,9 +13,27 @@ export interface DeliveryOutcome {
   channel: 'email' | 'webhook';
   /** The e-mail address (lower case) or the webhook target URL. */
   recipient: string;
-  /** `skipped`: an earlier attempt was already recorded as sent. */
-  status: 'sent' | 'skipped' | 'failed';
+  /**
+   * `sent`: accepted by the far side now. `skipped`: an earlier attempt was already recorded as sent.
+   * `failed`: refused or unreachable (the job is retried). `in-doubt`: an earlier attempt has no
+   * recorded outcome and is too recent to be reconciled yet (the job is retried later).
+   */
+  status: 'sent' | 'skipped' | 'failed' | 'in-doubt';
+  /** True when this send reconciled an attempt whose outcome was never recorded: a re-send, same Message-ID. */
+  reconciled?: boolean;
+  /** The far side's answer to a `sent` delivery (the SMTP reply, the webhook's HTTP status). */
+  response?: string;
   error?: string;
+}
+
+export interface DispatcherOptions {
+  /**
+   * How old (ms, by the database's clock) an attempt without a recorded outcome must be before it is
+   * reconciled by sending it again (default 120 000). Longer than any send can still be running: the
+   * SMTP connection, greeting and socket timeouts (15 s each) and the webhook's (10 s), in a process
+   * that lost its database session (and so its lock) but not its connection to the far side.
+   */
+  inDoubtAfterMs?: number;
 }
 
 export interface DispatchReport {
@@ -31,8 +50,8 @@ export interface DispatchReport {
 /** Thrown after every channel was tried when at least one failed; the queue should retry the job. */
 export class DispatchError extends Error {
   constructor(readonly report: DispatchReport) {
-    const failed = report.deliveries.filter((d) => d.status === 'failed');
-    super(`notification ${report.notificationId}: ${failed.length} delivery(ies) failed: ${failed.map((d) => `${d.channel} ${d.recipient}: ${d.error}`).join('; ')}`);
+    const failed = report.deliveries.filter((d) => d.status === 'failed' || d.status === 'in-doubt');
+    super(`notification ${report.notificationId}: ${failed.length} delivery(ies) not done: ${failed.map((d) => `${d.channel} ${d.recipient} ${d.status}: ${d.error}`).join('; ')}`);
     this.name = 'DispatchError';
   }
 }
@@ -52,26 +71,41 @@ function describe(e: unknown): string {
  *
  * - The notification row and inbox rows are keyed by the message id (ON CONFLICT DO NOTHING).
  * - Every external delivery (one per e-mail address, one for the webhook) has a row in
- *   notification_deliveries. A delivery already recorded `sent` is skipped; otherwise it is sent and
- *   then recorded `sent`, or `failed` with attempts + 1. After all were tried, any failure is
- *   rethrown (DispatchError) so the queue retries the job, and the retry sends only what is not `sent`.
+ *   notification_deliveries, written BEFORE the attempt: `sending`, with the time it started and the
+ *   e-mail's Message-ID, committed before the first byte goes out. Once the far side answers, the row
+ *   becomes `sent` with its answer (the SMTP server's reply to the data, the webhook's status), or
+ *   `failed` with attempts and the error. After all were tried, any failure is rethrown
+ *   (DispatchError) so the queue retries the job, and the retry sends only what is not `sent`.
+ * - A `sending` row found by a retry is an attempt whose outcome nobody recorded: its worker was killed
+ *   (or lost the database) between the two writes. Younger than `inDoubtAfterMs` it is left alone (the
+ *   job fails and is retried later: the first attempt may still be running in a process that lost its
+ *   database session, and with it the lock). Older, it is reconciled: sent once more, with the SAME
+ *   Message-ID (derived from notification id and address) and the same X-Phancap-Delivery, so a
+ *   receiver that dedupes on them shows it once; the row counts it in `reconciled`.
  * - Dispatches of the same id are serialised by a session advisory lock, so two workers running the
  *   same job at once (a stalled job taken over) do not both send.
  *
- * The window that remains: a crash (or a lost database connection) after the SMTP server or the
- * webhook accepted a message but before its `sent` row was written. The retry then sends it again.
- * Closing it would need a transaction spanning the remote system. It is narrowed as far as can be:
- * the e-mail's Message-ID is derived from (notification id, address), so mail stores that drop
- * duplicate Message-IDs hide it, and every webhook call carries `X-Phancap-Delivery: <notification
- * id>`, on which receivers must dedupe.
+ * The window that remains: after the SMTP server's 250 to the data (or the webhook's 2xx) and before
+ * our `sent` row is committed, a few milliseconds on a held connection: nodemailer resolves on the
+ * 250 itself (it closes the connection without waiting for QUIT), and the update is one statement.
+ * A worker killed inside it leaves `sending`, and the reconciliation re-sends that message: the
+ * recipient gets it twice, with one Message-ID, unless their mail store drops the duplicate. The same
+ * holds when the connection breaks after the data was sent but before the 250 arrived (the server
+ * may have accepted it): that is recorded `failed` and retried. Closing the window would need a
+ * transaction spanning the SMTP server, which SMTP does not have.
  *
  * A plain class: construct it in a worker or register it in Nest with a factory.
  */
 export class NotificationDispatcher {
+  private readonly inDoubtAfterMs: number;
+
   constructor(
     private readonly db: DataSource,
     private readonly channels: DispatcherChannels = {},
-  ) {}
+    options: DispatcherOptions = {},
+  ) {
+    this.inDoubtAfterMs = options.inDoubtAfterMs ?? 120_000;
+  }
 
   async dispatch(message: NotificationMessage): Promise<DispatchReport> {
     if (!message.id || message.id.length > 500) throw new Error('notification id must be 1–500 characters');
@@ -128,14 +162,14 @@ export class NotificationDispatcher {
     const { email, webhook } = this.channels;
     if (email) {
       for (const [key, recipient] of targets) {
-        deliveries.push(await this.deliverOnce(qr, message.id, 'email', key, () => email.send(message, recipient)));
+        deliveries.push(await this.deliverOnce(qr, message.id, 'email', key, email.messageIdFor(message, key), () => email.send(message, recipient)));
       }
     }
     if (webhook) {
-      deliveries.push(await this.deliverOnce(qr, message.id, 'webhook', webhook.target, () => webhook.send(message)));
+      deliveries.push(await this.deliverOnce(qr, message.id, 'webhook', webhook.target, undefined, () => webhook.send(message)));
     }
     const report: DispatchReport = { notificationId: message.id, created, inboxAdded, deliveries, withoutEmail: email ? withoutEmail : [] };
-    if (deliveries.some((d) => d.status === 'failed')) throw new DispatchError(report);
+    if (deliveries.some((d) => d.status === 'failed' || d.status === 'in-doubt')) throw new DispatchError(report);
     return report;
   }
 
@@ -170,34 +204,52 @@ export class NotificationDispatcher {
     notificationId: string,
     channel: 'email' | 'webhook',
     recipient: string,
-    send: () => Promise<void>,
+    messageId: string | undefined,
+    send: () => Promise<DeliveryReceipt | void>,
   ): Promise<DeliveryOutcome> {
-    const [row] = await qr.query(
-      `SELECT status FROM notification_deliveries WHERE notification_id = $1 AND channel = $2 AND recipient = $3`,
-      [notificationId, channel, recipient],
+    const key = [notificationId, channel, recipient];
+    const [row]: Array<{ status: string; age_ms: number | null }> = await qr.query(
+      `SELECT status, (extract(epoch FROM clock_timestamp() - attempted_at) * 1000)::float8 AS age_ms
+         FROM notification_deliveries WHERE notification_id = $1 AND channel = $2 AND recipient = $3`,
+      key,
     );
     if (row?.status === 'sent') return { channel, recipient, status: 'skipped' };
+    const reconciling = row?.status === 'sending';
+    if (reconciling && (row.age_ms ?? Infinity) < this.inDoubtAfterMs) {
+      return {
+        channel, recipient, status: 'in-doubt',
+        error: `an attempt started ${Math.round((row.age_ms ?? 0) / 1000)} s ago has no recorded outcome; it is re-sent once it is ${Math.round(this.inDoubtAfterMs / 1000)} s old`,
+      };
+    }
+    // The attempt is on record (committed: no transaction is open) before anything goes out.
+    await qr.query(
+      `INSERT INTO notification_deliveries (notification_id, channel, recipient, status, attempts, attempted_at, message_id)
+       VALUES ($1,$2,$3,'sending',1,clock_timestamp(),$4)
+       ON CONFLICT (notification_id, channel, recipient)
+       DO UPDATE SET status = 'sending', attempts = notification_deliveries.attempts + 1, attempted_at = EXCLUDED.attempted_at,
+                     message_id = COALESCE(EXCLUDED.message_id, notification_deliveries.message_id),
+                     reconciled = notification_deliveries.reconciled + $5`,
+      [...key, messageId ?? null, reconciling ? 1 : 0],
+    );
+    let receipt: DeliveryReceipt;
     try {
-      await send();
+      receipt = (await send()) ?? {};
     } catch (e) {
       const error = describe(e);
       await qr.query(
-        `INSERT INTO notification_deliveries (notification_id, channel, recipient, status, attempts, last_error)
-         VALUES ($1,$2,$3,'failed',1,$4)
-         ON CONFLICT (notification_id, channel, recipient)
-         DO UPDATE SET status = 'failed', attempts = notification_deliveries.attempts + 1, last_error = EXCLUDED.last_error`,
-        [notificationId, channel, recipient, error],
+        `UPDATE notification_deliveries SET status = 'failed', last_error = $4
+          WHERE notification_id = $1 AND channel = $2 AND recipient = $3`,
+        [...key, error],
       );
       return { channel, recipient, status: 'failed', error };
     }
-    // Accepted by the far side: record it at once (the crash window is between these two steps).
+    // Accepted by the far side: record it at once (the window that remains is between these two steps).
     await qr.query(
-      `INSERT INTO notification_deliveries (notification_id, channel, recipient, status, attempts, sent_at)
-       VALUES ($1,$2,$3,'sent',1,clock_timestamp())
-       ON CONFLICT (notification_id, channel, recipient)
-       DO UPDATE SET status = 'sent', attempts = notification_deliveries.attempts + 1, sent_at = EXCLUDED.sent_at, last_error = NULL`,
-      [notificationId, channel, recipient],
+      `UPDATE notification_deliveries
+          SET status = 'sent', sent_at = clock_timestamp(), response = $4, message_id = COALESCE($5, message_id), last_error = NULL
+        WHERE notification_id = $1 AND channel = $2 AND recipient = $3`,
+      [...key, receipt.response ?? null, receipt.messageId ?? null],
     );
-    return { channel, recipient, status: 'sent' };
+    return { channel, recipient, status: 'sent', ...(reconciling ? { reconciled: true } : {}), ...(receipt.response ? { response: receipt.response } : {}) };
   }
 }

@@ -21,6 +21,11 @@ export interface TestSmtp {
   mails: ReceivedMail[];
   /** Reject the next N RCPT TO commands with 450 (a temporary failure). */
   rejectNextRcpt(n?: number): void;
+  /**
+   * Hold the answer to the next message: `stored` resolves once the server has it (in `mails`), and
+   * its 250 goes out only on `release()`. The moment a sender killed then leaves its outcome unknown.
+   */
+  holdNextData(): { stored: Promise<void>; release(): void };
   close(): Promise<void>;
 }
 
@@ -66,6 +71,7 @@ export function decodeRfc2047(value: string): string {
 export async function startSmtp(): Promise<TestSmtp> {
   const mails: ReceivedMail[] = [];
   let reject = 0;
+  let hold: { stored: () => void; released: Promise<void> } | undefined;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -88,7 +94,11 @@ export async function startSmtp(): Promise<TestSmtp> {
           raw,
           headers: parseHeaders(raw),
         });
-        callback();
+        const held = hold;
+        hold = undefined;
+        if (!held) return callback();
+        held.stored();
+        void held.released.then(() => callback());
       });
     },
   });
@@ -102,6 +112,13 @@ export async function startSmtp(): Promise<TestSmtp> {
     mails,
     rejectNextRcpt: (n = 1) => {
       reject = n;
+    },
+    holdNextData: () => {
+      let stored!: () => void;
+      let release!: () => void;
+      const storedP = new Promise<void>((r) => (stored = r));
+      hold = { stored, released: new Promise<void>((r) => (release = r)) };
+      return { stored: storedP, release };
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -7,7 +7,7 @@ import { DecisionListEntity } from '@app/delegation';
 import { PowerHoldingEntity } from '@app/delegation';
 import { ReferenceAndReadModels1732400100000 } from './1732400100000-reference-and-read-models.js';
 import { CALENDAR_MIGRATIONS } from '@app/calendar';
-import { NOTIFICATION_MIGRATIONS } from '@app/notifications';
+import { NOTIFICATION_MIGRATIONS, NotificationDeliveryAttempts1732401400000 } from '@app/notifications';
 import { DeadlineExplanations1732401100000, DeadlinesAndFindings1732400400000, DecisionListDelegatorIndex1732401300000 } from '@app/delegation';
 import { IdentityAndAccess1732400600000 } from '@app/identity';
 import { OrganisationHistory1732400500000 } from '@app/organisation';
@@ -26,6 +26,7 @@ export function dataSourceOptions(url: string, opts: { poolSize?: number } = {})
       ReferenceAndReadModels1732400100000,
       ...CALENDAR_MIGRATIONS,
       ...NOTIFICATION_MIGRATIONS,
+      NotificationDeliveryAttempts1732401400000,
       DeadlinesAndFindings1732400400000,
       DeadlineExplanations1732401100000,
       DecisionListDelegatorIndex1732401300000,

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtModule } from '@nestjs/jwt';
-import { createSecretKey, randomBytes } from 'node:crypto';
+import { createSecretKey } from 'node:crypto';
 import { Credentials } from './application/credentials.js';
 import { ListFailedLoginsHandler } from './application/list-failed-logins.query.js';
 import { UserAccounts } from './application/user-accounts.js';
 import { FailedLogins } from './failed-logins.js';
+import { jwtSecret } from './jwt-secret.js';
 import { TokenVerifier } from './token-verifier.js';
 import { UserDirectory } from './user-directory.js';
 
@@ -16,9 +17,11 @@ import { UserDirectory } from './user-directory.js';
       global: true,
       inject: [ConfigService],
       useFactory: (config: ConfigService) => ({
-        // Without JWT_SECRET (development only) each start signs with a fresh random key. A KeyObject, not
-        // the string: given a string, jsonwebtoken first tries it as a public key on every verify.
-        secret: createSecretKey(Buffer.from(config.get<string>('JWT_SECRET') ?? randomBytes(48).toString('hex'), 'utf8')),
+        // Without JWT_SECRET (not in production), the one generated under DATA_DIR (jwt-secret.ts). A KeyObject,
+        // not the string: given a string, jsonwebtoken first tries it as a public key on every verify.
+        secret: createSecretKey(Buffer.from(jwtSecret({
+          JWT_SECRET: config.get<string>('JWT_SECRET'), NODE_ENV: config.get<string>('NODE_ENV'), DATA_DIR: config.get<string>('DATA_DIR'),
+        }), 'utf8')),
         signOptions: { algorithm: 'HS256', expiresIn: config.get('JWT_EXPIRES_IN') ?? '8h' },
         verifyOptions: { algorithms: ['HS256'] },
       }),

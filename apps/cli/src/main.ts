@@ -8,8 +8,10 @@ import { AuditService, EvidencePackService, exportEvidencePack } from '@app/audi
 import { verifyCheckpointFile, type VerifyResult } from '@app/event-store';
 import { DemoSeeder, OPERATOR_HELP, ProjectionRegistry, runRebuildCompare, runReplay, runStats } from '@app/operator';
 import { CliModule } from './cli.module.js';
+import { cliDatabase } from './database.js';
 
-const HELP = `phancap operator commands (DATABASE_URL must point at the database)
+const HELP = `phancap operator commands, on the database at DATABASE_URL or, without it, on the embedded
+PostgreSQL of \`npm start\` under DATA_DIR (the running one, or started for the command and stopped after)
 
   npm run cli -- migrate                 apply pending migrations
   npm run cli -- seed-demo               insert the demo province, catalogue and users (idempotent)
@@ -103,7 +105,16 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
     console.log(COMMAND_HELP[command]);
     return;
   }
-  if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is not set: the operator commands work on a database server.');
+  const database = await cliDatabase(process.env, (line) => process.stderr.write(`${line}\n`));
+  try {
+    process.env.DATABASE_URL = database.url;
+    await run(command, args);
+  } finally {
+    await database.release();
+  }
+}
+
+async function run(command: string, args: string[]): Promise<void> {
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error'] });
   const db = app.get<DataSource>(getDataSourceToken());
   const kit = () => app.get(AuditService).kit;

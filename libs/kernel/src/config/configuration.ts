@@ -23,9 +23,18 @@ export class Environment {
   @Max(65535, { message: 'PORT must be between 1 and 65535' })
   PORT: number = 3000;
 
+  /** Where the API listens. Unset: 127.0.0.1 on the embedded default (its demo password is published), else 0.0.0.0. */
   @IsOptional()
   @IsString()
-  HOST: string = '0.0.0.0';
+  HOST?: string;
+
+  /** The embedded PostgreSQL's port (default 54329, or a free one when that is taken); only without DATABASE_URL. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'EMBEDDED_PG_PORT must be an integer' })
+  @Min(1, { message: 'EMBEDDED_PG_PORT must be between 1 and 65535' })
+  @Max(65535, { message: 'EMBEDDED_PG_PORT must be between 1 and 65535' })
+  EMBEDDED_PG_PORT?: number;
 
   @IsOptional()
   @IsString()

@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startTestApp, uyQuyenProposal, type TestApp } from './support/harness.js';
+import { scratchDatabase, startTestApp, uyQuyenProposal, type TestApp } from './support/harness.js';
 
 /**
  * Only the proposing body acts on its proposal (rule proposing-body-acts-on-its-proposal). The Sở Xây dựng
  * (`proposer.xd`) drafts an ủy quyền whose delegate is the Sở TN&MT: the Sở TN&MT's `proposer` sees it
  * (it is the delegate) but may not edit, submit, resubmit or withdraw it in the Sở Xây dựng's place.
+ * On a database of its own: other files assume no Sở Xây dựng proposal names the Sở TN&MT as delegate.
  */
 describe('a proposal is acted on by its proposing body only', () => {
   let t: TestApp;
+  let db: Awaited<ReturnType<typeof scratchDatabase>>;
   let id: string;
   const auth = async (user: string) => ({ Authorization: await t.login(user) });
   const act = async (user: string, command: string, body: object = {}) =>
@@ -32,7 +34,8 @@ describe('a proposal is acted on by its proposing body only', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    db = await scratchDatabase('proposal_owner');
+    t = await startTestApp({ DATABASE_URL: db.url });
     const res = await t.http().post('/api/v1/decisions').set(await auth('proposer.xd'))
       .send(uyQuyenProposal({ title: 'Ủy quyền do Sở Xây dựng đề xuất, Sở TN&MT nhận', delegateBodyId: 'tv-so-tnmt', period: { from: '2041-01-01', to: '2041-12-31' } }));
     if (res.status !== 201) throw new Error(`propose: ${res.status} ${res.text}`);
@@ -40,6 +43,7 @@ describe('a proposal is acted on by its proposing body only', () => {
   });
   afterAll(async () => {
     await t?.close();
+    await db?.drop();
   });
 
   it('the delegate’s proposer reads it, and is offered no action on it', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getWorkflow, type CommandType, type DecisionKind, type Stage } from '@app/delegation';
-import { rolesWith, USER_ROLES, type Permission, type UserRole } from '@app/identity';
+import { PROVINCE_ROLES, rolesWith, USER_ROLES, type Permission, type UserRole } from '@app/identity';
 import { phanCapProposal, startTestApp, uyQuyenProposal, type TestApp } from './support/harness.js';
 
 /**
@@ -10,12 +10,15 @@ import { phanCapProposal, startTestApp, uyQuyenProposal, type TestApp } from './
  * against the workflow definitions (libs/delegation), which the policy derives them from.
  */
 
-/** The demo user of Trà Vinh holding each role. */
+/** The demo user of Trà Vinh holding each role, and the national operator (of no province). */
 const USER: Record<UserRole, string> = {
   proposer: 'proposer', reviewer: 'reviewer', 'reviewer-lead': 'reviewer.lead', 'legal-appraiser': 'legal',
-  'council-office': 'council', 'committee-office': 'committee', auditor: 'auditor', admin: 'admin',
+  'council-office': 'council', 'committee-office': 'committee', auditor: 'auditor', admin: 'admin', operator: 'operator',
 };
-const ALL = USER_ROLES;
+/** A province's staff: everything of their province is theirs to read. */
+const ALL = PROVINCE_ROLES;
+/** …and the national operator, for what belongs to no province's decisions. */
+const EVERYONE = USER_ROLES;
 const ADMIN: UserRole[] = ['admin'];
 
 interface RouteCase {
@@ -35,20 +38,21 @@ const ROUTES = (): RouteCase[] => [
   { method: 'get', path: `/api/v1/decisions/${decisionId}/findings`, permission: 'decisions:read', allowed: ALL },
   { method: 'get', path: '/api/v1/findings', permission: 'decisions:read', allowed: ALL },
   { method: 'get', path: '/api/v1/registry?powerId=TV-DD-02', permission: 'registry:read', allowed: ALL },
-  { method: 'get', path: '/api/v1/bodies', permission: 'reference:read', allowed: ALL },
-  { method: 'get', path: '/api/v1/powers', permission: 'reference:read', allowed: ALL },
-  { method: 'get', path: '/api/v1/powers/TV-DD-01', permission: 'reference:read', allowed: ALL },
-  { method: 'get', path: '/api/v1/powers/TV-DD-01/history', permission: 'reference:read', allowed: ALL },
+  { method: 'get', path: '/api/v1/bodies', permission: 'reference:read', allowed: EVERYONE },
+  { method: 'get', path: '/api/v1/powers', permission: 'reference:read', allowed: EVERYONE },
+  { method: 'get', path: '/api/v1/powers/TV-DD-01', permission: 'reference:read', allowed: EVERYONE },
+  { method: 'get', path: '/api/v1/powers/TV-DD-01/history', permission: 'reference:read', allowed: EVERYONE },
   { method: 'post', path: '/api/v1/powers', body: {}, permission: 'bodies:manage', allowed: ADMIN },
   { method: 'post', path: '/api/v1/powers/TV-DD-01/revise', body: {}, permission: 'bodies:manage', allowed: ADMIN },
   { method: 'post', path: '/api/v1/powers/TV-DD-01/retire', body: {}, permission: 'bodies:manage', allowed: ADMIN },
-  { method: 'get', path: '/api/v1/sectors', permission: 'reference:read', allowed: ALL },
-  { method: 'get', path: '/api/v1/workflows', permission: 'reference:read', allowed: ALL },
+  { method: 'get', path: '/api/v1/sectors', permission: 'reference:read', allowed: EVERYONE },
+  { method: 'get', path: '/api/v1/workflows', permission: 'reference:read', allowed: EVERYONE },
   { method: 'get', path: '/api/v1/calendar/years', permission: 'calendar:read', allowed: ALL },
   { method: 'get', path: '/api/v1/calendar/days/2026-02-17', permission: 'calendar:read', allowed: ALL },
   { method: 'put', path: '/api/v1/calendar/years/2099', body: {}, permission: 'calendar:manage', allowed: ADMIN },
-  { method: 'get', path: '/api/v1/me/notifications', permission: 'notifications:own', allowed: ALL },
-  { method: 'get', path: '/api/v1/auth/me', permission: 'auth:self', allowed: ALL },
+  { method: 'get', path: '/api/v1/me/notifications', permission: 'notifications:own', allowed: EVERYONE },
+  { method: 'get', path: '/api/v1/auth/me', permission: 'auth:self', allowed: EVERYONE },
+  { method: 'get', path: '/api/v1/audit/verify', permission: 'history:verify', allowed: ['auditor', 'admin', 'operator'] },
   { method: 'get', path: '/api/v1/users', permission: 'users:read', allowed: ['auditor', 'admin'] },
   { method: 'get', path: '/api/v1/users/user-proposer', permission: 'users:read', allowed: ['auditor', 'admin'] },
   { method: 'post', path: '/api/v1/users', body: {}, permission: 'users:manage', allowed: ADMIN },
@@ -161,8 +165,11 @@ describe('access matrix: every role × every route and command', () => {
       for (const r of ROUTES()) {
         const res = await t.http()[r.method](r.path).set(await auth(USER[role])).send(r.body);
         const allowed = r.allowed.includes(role);
-        expected.push(`${r.method} ${r.path} → ${allowed ? 'allowed' : 'denied'}`);
-        outcomes.push(`${r.method} ${r.path} → ${res.status === 403 && res.body.type === 'urn:phancap:problem:role-not-allowed' ? 'denied' : ![401, 403].includes(res.status) ? 'allowed' : `status ${res.status}`}`);
+        // A decision outside the caller's scope does not exist for them (404 before any 403): the operator's case.
+        const outOfScope = role === 'operator' && r.path.includes(decisionId);
+        expected.push(`${r.method} ${r.path} → ${allowed ? 'allowed' : outOfScope ? 'not found' : 'denied'}`);
+        outcomes.push(`${r.method} ${r.path} → ${res.status === 403 && res.body.type === 'urn:phancap:problem:role-not-allowed' ? 'denied'
+          : outOfScope && res.status === 404 ? 'not found' : ![401, 403].includes(res.status) ? 'allowed' : `status ${res.status}`}`);
         if (!allowed && res.status === 403) expect(res.body).toEqual(expect.objectContaining({ permission: r.permission, role, allowedRoles: [...r.allowed] }));
       }
       expect(outcomes).toEqual(expected);
@@ -180,11 +187,13 @@ describe('access matrix: every role × every route and command', () => {
     it.each(COMMANDS.map((c) => [c.command, c.stage, c] as [string, string, CommandCase]))('%s in stage %s: only the allowed roles get through', async (_cmd, _stage, c) => {
       let id = await decisionAt(c.kind, c.stage);
       const body = (decision: string) => (typeof c.body === 'function' ? c.body(yearOf.get(decision)!) : c.body);
-      for (const role of USER_ROLES.filter((r) => !c.allowed.includes(r))) {
+      for (const role of PROVINCE_ROLES.filter((r) => !c.allowed.includes(r))) {
         const res = await act(id, USER[role], c.command, body(id));
         expect({ role, status: res.status, type: res.body.type }).toEqual({ role, status: 403, type: 'urn:phancap:problem:role-not-allowed' });
         expect(res.body).toEqual(expect.objectContaining({ command: c.command, role, stage: c.stage }));
       }
+      // The national operator sees no province's decisions: for it the decision does not exist.
+      expect((await act(id, USER.operator, c.command, body(id))).status).toBe(404);
       const after = await t.http().get(`/api/v1/decisions/${id}`).set(await auth('auditor'));
       expect(after.body).toEqual(expect.objectContaining({ stage: c.stage }));
       for (const [i, role] of c.allowed.entries()) {

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import type { Worker } from 'bullmq';
 import { bullSettings } from '@app/jobs';
 import { startBullWorkers } from '@app/jobs';
-import { JobHandlers, JobQueue, jobIds } from '@app/jobs';
+import { BullJobQueue, JobHandlers, JobQueue, jobIds } from '@app/jobs';
 import { IntentDispatcher } from '@app/operator';
 import { Reconciler } from '@app/operator';
 import { ReminderProcessor } from '@app/notifications';
@@ -87,13 +87,30 @@ describeWithRedis('BullMQ workers on Redis', () => {
     expect(decodeRfc2047(mails[0].headers.get('subject')!)).toContain(deadline.dueOn.split('-').reverse().join('/'));
   });
 
-  it('shows the queue dashboard to admins only', async () => {
+  it('shows the queue dashboard, which holds every province’s jobs, to the national operator only', async () => {
     expect((await t.http().get('/admin/queues')).status).toBe(401);
-    expect((await t.http().get('/admin/queues').set('Authorization', await t.login('proposer'))).status).toBe(403);
-    const admin = await t.http().get('/admin/queues').set('Authorization', await t.login('admin'));
-    expect(admin.status).toBe(200);
-    expect(admin.text).toContain('<');
-    const api = await t.http().get('/admin/queues/api/queues').set('Authorization', await t.login('admin'));
+    // A province's admin (Trà Vinh's or Quảng Nam's) may neither look nor pause: 403 on the page, its API and its controls.
+    for (const user of ['proposer', 'admin', 'qn.admin']) {
+      const auth = { Authorization: await t.login(user) };
+      for (const res of [
+        await t.http().get('/admin/queues').set(auth),
+        await t.http().get('/admin/queues/api/queues').set(auth),
+        await t.http().put('/admin/queues/api/queues/reminders/pause').set(auth),
+        await t.http().get(`/admin/queues?token=${auth.Authorization.slice('Bearer '.length)}`),
+      ]) {
+        expect({ user, status: res.status, type: res.body.type }).toEqual({ user, status: 403, type: 'urn:phancap:problem:role-not-allowed' });
+        expect(res.headers['set-cookie']).toBeUndefined();
+      }
+    }
+    expect(await (t.app.get(JobQueue) as BullJobQueue).queues.get('reminders')!.isPaused()).toBe(false);
+    const denied = await t.http().get('/admin/queues/api/queues').set('Authorization', await t.login('qn.admin')).set('Accept-Language', 'en');
+    expect(denied.body).toMatchObject({ permission: 'queues:manage', allowedRoles: ['operator'], messages: { detail: { vi: expect.stringContaining('vận hành') } } });
+    expect(denied.body.detail).toMatch(/national system operator/);
+    const operator = await t.http().get('/admin/queues').set('Authorization', await t.login('operator'));
+    expect(operator.status).toBe(200);
+    expect(operator.text).toContain('<');
+    const api = await t.http().get('/admin/queues/api/queues').set('Authorization', await t.login('operator'));
+    expect(api.status).toBe(200);
     expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['checks', 'reminders']);
   });
 

@@ -17,12 +17,20 @@ export { decisionInScope, decisionScopeParams, decisionScopeSql, type AccessScop
 export const USER_ROLES = ROLES.filter((r): r is Exclude<Role, 'system'> => r !== 'system');
 export type UserRole = (typeof USER_ROLES)[number];
 
+/**
+ * The roles of a province's staff, which its admins grant. The operator works above the provinces:
+ * its accounts belong to a national body, so no province admin sees, changes or creates one.
+ */
+export const PROVINCE_ROLES = USER_ROLES.filter((r): r is Exclude<UserRole, 'operator'> => r !== 'operator');
+export type ProvinceRole = (typeof PROVINCE_ROLES)[number];
+
 export const STATIC_PERMISSIONS = [
   'decisions:read', // list, read (now and as of a past version), history (events), deadlines, findings
   'registry:read', // who holds a power on a date
   'reference:read', // bodies, powers, sectors, workflows
   'bodies:manage', // create, change, reorganise bodies and powers (organisation registry)
-  'history:verify', // read any history and verify the event log's integrity
+  'history:verify', // read any history and verify the event log's integrity (as the caller's province sees it)
+  'log:verify', // see the whole log's verification unscoped: where it breaks, in any province (the national operator)
   'calendar:read',
   'calendar:manage', // load a year's official day-off schedule
   'notifications:own', // one's own inbox
@@ -31,7 +39,7 @@ export const STATIC_PERMISSIONS = [
   'users:manage', // create users, change role/body/e-mail/active, reset passwords
   'security:read', // failed logins
   'trail:read', // the auditors' own trail: who read history, compared, verified, exported (admins)
-  'queues:manage', // the bull-board queue dashboard
+  'queues:manage', // the bull-board queue dashboard and its controls: every province's jobs (the national operator)
 ] as const;
 
 export type CommandPermission = `decisions:${CommandType}`;
@@ -64,7 +72,10 @@ const GRANTS: Record<UserRole, Permission[]> = {
   'committee-office': [...EVERYONE],
   // Thanh tra: reads everything (including history, users and integrity checks), changes nothing.
   auditor: [...EVERYONE, 'history:verify', 'users:read'],
-  admin: [...EVERYONE, 'history:verify', 'users:read', 'users:manage', 'security:read', 'calendar:manage', 'bodies:manage', 'queues:manage', 'trail:read'],
+  // A province's admin: its users, bodies, calendar, security log. Not the queues: they hold every province's jobs.
+  admin: [...EVERYONE, 'history:verify', 'users:read', 'users:manage', 'security:read', 'calendar:manage', 'bodies:manage', 'trail:read'],
+  // The national operator: the queues (every province's jobs) and the whole log's integrity, no province's decisions.
+  operator: ['reference:read', 'notifications:own', 'auth:self', 'history:verify', 'log:verify', 'queues:manage'],
 };
 
 /** role → permissions: GRANTS plus the decision commands the workflow definitions give the role. */

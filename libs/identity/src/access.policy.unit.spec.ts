@@ -3,7 +3,8 @@ import { listWorkflows } from '@app/delegation';
 import { SlidingWindowLimiter, loginTracker } from './login-limiter.js';
 import { validateEnvironment } from '@app/kernel';
 import {
-  ALL_PERMISSIONS, can, commandPermission, decisionScopeParams, defaultPermission, passwordChangeRule, ROLE_PERMISSIONS, rolesWith, scopeOf, USER_ROLES,
+  ALL_PERMISSIONS, can, commandPermission, decisionScopeParams, defaultPermission, passwordChangeRule, PROVINCE_ROLES, ROLE_PERMISSIONS, rolesWith, scopeOf,
+  USER_ROLES,
 } from './access.policy.js';
 
 describe('access policy', () => {
@@ -24,12 +25,22 @@ describe('access policy', () => {
     expect(held.filter((p) => /manage|propose|submit|issue|:(?!read|verify|own|self)/.test(p))).toEqual([]);
   });
 
-  it('only admins manage users, bodies, the calendar, the queues and see failed logins', () => {
-    for (const p of ['users:manage', 'bodies:manage', 'calendar:manage', 'queues:manage', 'security:read'] as const) expect(rolesWith(p)).toEqual(['admin']);
+  it('only admins manage users, bodies, the calendar and see failed logins', () => {
+    for (const p of ['users:manage', 'bodies:manage', 'calendar:manage', 'security:read'] as const) expect(rolesWith(p)).toEqual(['admin']);
   });
 
-  it('every role reads decisions, the registry and reference data; unknown roles hold nothing', () => {
-    for (const role of USER_ROLES) for (const p of ['decisions:read', 'registry:read', 'reference:read', 'auth:self'] as const) expect(can(role, p)).toBe(true);
+  it('the queues (every province\'s jobs) and the unscoped log verification belong to the national operator alone', () => {
+    expect(rolesWith('queues:manage')).toEqual(['operator']);
+    expect(rolesWith('log:verify')).toEqual(['operator']);
+    expect(rolesWith('history:verify')).toEqual(['auditor', 'admin', 'operator']);
+    // …which reads no province's decisions, runs no workflow command and manages no province's users.
+    expect([...ROLE_PERMISSIONS.operator].filter((p) => p.startsWith('decisions:') || /^(users|bodies|calendar|registry|security|trail):/.test(p))).toEqual([]);
+    expect(PROVINCE_ROLES).not.toContain('operator');
+    expect([...PROVINCE_ROLES, 'operator']).toEqual(USER_ROLES);
+  });
+
+  it('every province role reads decisions, the registry and reference data; unknown roles hold nothing', () => {
+    for (const role of PROVINCE_ROLES) for (const p of ['decisions:read', 'registry:read', 'reference:read', 'auth:self'] as const) expect(can(role, p)).toBe(true);
     expect(can('system', 'decisions:read')).toBe(false);
     expect(can(undefined, 'decisions:read')).toBe(false);
     expect(ALL_PERMISSIONS).toContain('decisions:submit');

@@ -4,7 +4,7 @@ import {
 } from '@nestjs/swagger';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import { ListFailedLoginsQuery, passwordChangeRule, UserAccounts, type AccessScope, type UserAccount } from '@app/identity';
+import { ListFailedLoginsQuery, passwordChangeRule, PROVINCE_ROLES, UserAccounts, type AccessScope, type UserAccount } from '@app/identity';
 import { RequirePermission, Scope } from '../access/permission.decorator.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/public.decorator.js';
 import { ProblemException, problems, type FieldError } from '@app/kernel';
@@ -15,6 +15,18 @@ const toView = (r: UserAccount): UserView => ({
 });
 
 const noUser = (id: string) => problems.notFound({ vi: `Không có người dùng ${id}.`, en: `No user ${id}.` });
+/** A province's admin grants the roles of a province's staff only: the operator works above the provinces. */
+function requireProvinceRole(role: string | undefined): void {
+  if (role === undefined || (PROVINCE_ROLES as readonly string[]).includes(role)) return;
+  throw problems.validation([{
+    field: 'role', constraint: 'isIn',
+    reason: {
+      vi: `role: vai trò "${role}" không thuộc cán bộ của tỉnh; được chọn: ${PROVINCE_ROLES.join(', ')}`,
+      en: `role: "${role}" is not a role of a province's staff; choose one of: ${PROVINCE_ROLES.join(', ')}`,
+    },
+  }]);
+}
+
 const noBody = (value: string): FieldError => ({
   field: 'bodyId', constraint: 'exists', reason: { vi: `bodyId: không tìm thấy cơ quan "${value}"`, en: `bodyId: no body "${value}" exists` },
 });
@@ -47,6 +59,7 @@ export class UsersController {
   @ApiCreatedResponse({ type: UserView })
   @ApiConflictResponse({ description: 'Tên đăng nhập đã có / user name taken (problem+json)' })
   async create(@Body() body: CreateUserRequest, @Scope() scope: AccessScope, @Res({ passthrough: true }) res: Response): Promise<UserView> {
+    requireProvinceRole(body.role);
     await this.requireBodyInScope(body.bodyId, scope);
     const id = await this.accounts.create({
       username: body.username, displayName: body.displayName, password: body.password, role: body.role, bodyId: body.bodyId,
@@ -81,6 +94,7 @@ export class UsersController {
     @CurrentUser() actor: AuthenticatedUser,
   ): Promise<UserView> {
     const before = await this.account(id, scope);
+    requireProvinceRole(body.role);
     if (body.bodyId !== undefined) await this.requireBodyInScope(body.bodyId, scope);
     if (id === actor.userId && (body.active === false || (body.role !== undefined && body.role !== 'admin'))) {
       throw new ProblemException(422, 'self-lockout', { vi: 'Không thể tự khóa mình', en: 'Cannot lock yourself out' }, {

@@ -6,7 +6,8 @@ export interface Text {
 }
 
 export type Role =
-  | 'proposer' | 'reviewer' | 'reviewer-lead' | 'legal-appraiser' | 'council-office' | 'committee-office' | 'auditor' | 'admin' | 'system';
+  | 'proposer' | 'reviewer' | 'reviewer-lead' | 'legal-appraiser' | 'council-office' | 'committee-office' | 'auditor' | 'admin' | 'operator'
+  | 'system';
 
 export type DecisionKind = 'phan-cap' | 'uy-quyen';
 

@@ -11,6 +11,9 @@ export const ROLES = [
   'committee-office',
   'auditor',
   'admin',
+  // The national operator of the deployment, above the provinces: runs the queues and sees the whole
+  // log's verification. Holds no workflow role and sees no province's decisions.
+  'operator',
   'system',
 ] as const;
 export type Role = (typeof ROLES)[number];

@@ -33,6 +33,9 @@ export const DEMO_BODIES: B[] = [
   body('qn-phong-noi-vu-nui-thanh', 'Phòng Nội vụ huyện Núi Thành', 'Núi Thành District Home Affairs Office', 'district', 'phong', 'qn-ubnd-nui-thanh', 'qn'),
   body('qn-ubnd-tt-nui-thanh', 'Ủy ban nhân dân thị trấn Núi Thành', "People's Committee of Núi Thành Town", 'commune', 'ubnd', 'qn-ubnd-nui-thanh', 'qn'),
   body('qn-ubnd-tam-hiep', 'Ủy ban nhân dân xã Tam Hiệp', "People's Committee of Tam Hiệp Commune", 'commune', 'ubnd', 'qn-ubnd-nui-thanh', 'qn'),
+  // The national operator's body, above the provinces: a "province" of its own ('vn'), so no province's
+  // staff see its users and its users see no province's decisions. 'province' is the highest level the map knows.
+  body('vn-bo-noi-vu', 'Bộ Nội vụ', 'Ministry of Home Affairs', 'province', 'office', null, 'vn'),
 ];
 
 const power = (id: string, titleVi: string, titleEn: string, sector: string, legalHolderBodyId: string, legalSource: string, delegable: boolean, procedureCodes: string[] = []): DemoPower => ({

@@ -3,8 +3,9 @@ import type { DataSource } from 'typeorm';
 import type { UserRole } from '@app/identity';
 
 /**
- * Demo users beyond one-per-role of Trà Vinh: a second Trà Vinh proposer (another body), and users of
- * the second demo province, Quảng Nam, to show (and test) that provinces and bodies do not see each other.
+ * Demo users beyond one-per-role of Trà Vinh: a second Trà Vinh proposer (another body), users of the
+ * second demo province, Quảng Nam, to show (and test) that provinces and bodies do not see each other,
+ * and the national operator, above both.
  */
 export const EXTRA_DEMO_USERS: Array<{ username: string; displayName: string; role: UserRole; bodyId: string; email: string }> = [
   { username: 'proposer.xd', displayName: 'Trương Văn Khoa', role: 'proposer', bodyId: 'tv-so-xay-dung', email: 'proposer.xd@travinh.example' },
@@ -14,6 +15,8 @@ export const EXTRA_DEMO_USERS: Array<{ username: string; displayName: string; ro
   { username: 'qn.committee', displayName: 'Lý Thị Oanh', role: 'committee-office', bodyId: 'qn-ubnd', email: 'qn.committee@quangnam.example' },
   { username: 'qn.auditor', displayName: 'Đỗ Văn Phúc', role: 'auditor', bodyId: 'qn-ubnd', email: 'qn.auditor@quangnam.example' },
   { username: 'qn.admin', displayName: 'Quản trị Quảng Nam', role: 'admin', bodyId: 'qn-so-noi-vu', email: 'qn.admin@quangnam.example' },
+  // The national operator (queues, the whole log's verification), of no province.
+  { username: 'operator', displayName: 'Vận hành hệ thống', role: 'operator', bodyId: 'vn-bo-noi-vu', email: 'operator@moha.example' },
 ];
 
 /** Inserts EXTRA_DEMO_USERS with the demo password (after the demo bodies exist); running it again changes nothing. */

@@ -1,6 +1,6 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { canonicalJson } from './canonical.js';
@@ -121,15 +121,57 @@ export interface PublishedCheckpoint {
   published: boolean;
 }
 
+/** The advisory lock that serialises publishers across processes (and machines) on one database. */
+const PUBLISH_LOCK_SQL = `hashtext('phancap:checkpoint-publisher')`;
+
+/** Publishes running in this process, by folder: one at a time, so a process holds at most one lock connection. */
+const inProcess = new Map<string, Promise<unknown>>();
+
 /**
  * Publishes the chain's head as a signed file: the evidence that survives a database rewrite.
  * It verifies the log up to the head first and refuses to sign a chain that does not verify.
+ *
+ * Publishers are serialised: in the process by a queue per folder, across processes by a PostgreSQL
+ * advisory lock held while one verifies, signs and writes. A publisher that finds the head already
+ * signed, in a file naming the same row and hash, answers with that file (`published: false`) instead
+ * of signing it again. The file is written under a name of its own and renamed into place, so a reader
+ * never sees half a file and two writers never take each other's temporary file.
  */
 export class CheckpointPublisher {
   constructor(private readonly dataSource: DataSource, private readonly opts: CheckpointPublisherOptions) {}
 
   /** `onlyIfMoved`: skip (published: false) when the newest file already names the head. */
-  async publish(options: { onlyIfMoved?: boolean; onProgress?: (checked: number) => void } = {}): Promise<PublishedCheckpoint> {
+  publish(options: { onlyIfMoved?: boolean; onProgress?: (checked: number) => void } = {}): Promise<PublishedCheckpoint> {
+    const previous = inProcess.get(this.opts.dir) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(() => this.withPublishLock(() => this.publishLocked(options)));
+    const settled = run.catch(() => undefined);
+    inProcess.set(this.opts.dir, settled);
+    void settled.then(() => {
+      if (inProcess.get(this.opts.dir) === settled) inProcess.delete(this.opts.dir);
+    });
+    return run;
+  }
+
+  list(): Promise<Array<{ checkpoint: Checkpoint; file: string }>> {
+    return listCheckpointFiles(this.opts.dir);
+  }
+
+  private async withPublishLock<T>(work: () => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query(`SELECT pg_advisory_lock(${PUBLISH_LOCK_SQL})`);
+      try {
+        return await work();
+      } finally {
+        await runner.query(`SELECT pg_advisory_unlock(${PUBLISH_LOCK_SQL})`);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async publishLocked(options: { onlyIfMoved?: boolean; onProgress?: (checked: number) => void }): Promise<PublishedCheckpoint> {
     const { privateKey } = this.opts.keys;
     if (!privateKey) throw new Error('checkpoint: no private key to sign with');
     const [head]: Array<{ log_seq: string; global_position: string; log_hash: string }> = await this.dataSource.query(
@@ -146,18 +188,33 @@ export class CheckpointPublisher {
     if (result.status !== 'intact') {
       throw new ChainNotIntactError(result);
     }
-    const checkpoint = signCheckpoint({ ...ref, createdAt: (this.opts.now?.() ?? new Date()).toISOString() }, privateKey);
     await mkdir(this.opts.dir, { recursive: true });
     const file = join(this.opts.dir, checkpointFileName(logSeq));
-    const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, `${JSON.stringify(checkpoint, null, 2)}\n`, { mode: 0o644 });
-    await rename(tmp, file);
+    const existing = await this.readSigned(file);
+    if (existing && existing.globalPosition === ref.globalPosition && existing.logHash === ref.logHash) {
+      return { checkpoint: existing, file, published: false };
+    }
+    const checkpoint = signCheckpoint({ ...ref, createdAt: (this.opts.now?.() ?? new Date()).toISOString() }, privateKey);
+    const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
+    try {
+      await writeFile(tmp, `${JSON.stringify(checkpoint, null, 2)}\n`, { mode: 0o644 });
+      await rename(tmp, file);
+    } catch (e) {
+      await unlink(tmp).catch(() => undefined);
+      throw e;
+    }
     if (this.opts.deliver) await this.opts.deliver(checkpoint, file);
     return { checkpoint, file, published: true };
   }
 
-  list(): Promise<Array<{ checkpoint: Checkpoint; file: string }>> {
-    return listCheckpointFiles(this.opts.dir);
+  /** The checkpoint in `file` when it is one and carries a valid signature by this publisher's key. */
+  private async readSigned(file: string): Promise<Checkpoint | undefined> {
+    try {
+      const cp = parseCheckpoint(await readFile(file, 'utf8'));
+      return checkpointSignatureValid(cp, this.opts.keys.publicKey) ? cp : undefined;
+    } catch {
+      return undefined;
+    }
   }
 }
 

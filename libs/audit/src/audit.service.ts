@@ -2,22 +2,49 @@ import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { verifyCheckpointFile, type PublishedCheckpoint, type VerifyResult } from '@app/event-store';
+import {
+  verifyCheckpointFile, type PublishedCheckpoint, type StreamsVerifyResult, type TamperKind, type VerifyResult,
+} from '@app/event-store';
+import type { Text } from '@app/kernel';
+import { ProvinceStreams } from './application/province-streams.js';
 import { AuditKit, type AuditSettings } from './audit-kit.js';
 
 const SETTINGS: Array<keyof AuditSettings> = [
   'DATA_DIR', 'CHECKPOINT_DIR', 'CHECKPOINT_PRIVATE_KEY', 'CHECKPOINT_PUBLIC_KEY', 'AUDITOR_EMAIL', 'SMTP_URL', 'MAIL_FROM',
 ];
 
+/**
+ * A log-wide verification as the staff of one province see it when its first problem lies in a stream
+ * they may not see (another province's, or one whose evidence is gone): that the log is not intact, but
+ * not where, and whether their own province's streams are.
+ */
+export interface ProblemElsewhere {
+  status: TamperKind;
+  elsewhere: true;
+  message: Text;
+  reason: string;
+  /** The province's own streams, each verified on its own: its stream chain and each event's link into the log chain. */
+  own: StreamsVerifyResult;
+}
+
+export type ScopedVerifyResult = VerifyResult | ProblemElsewhere;
+
+const ELSEWHERE: Text = {
+  vi: 'Nhật ký sự kiện không toàn vẹn ở một sự kiện ngoài phạm vi tỉnh của bạn; vị trí chỉ người vận hành hệ thống (cấp quốc gia) được xem. Kết quả kiểm tra các luồng sự kiện của tỉnh bạn nằm trong "own".',
+  en: 'The event log is not intact at an event outside your province; where, only the national system operator may see. Your province\'s own streams are checked in "own".',
+};
+
 /** Tamper evidence for the API and the background loops: chain, verify, publish checkpoints. */
 @Injectable()
 export class AuditService implements OnApplicationShutdown {
   private readonly logger = new Logger('Audit');
   readonly kit: AuditKit;
+  private readonly streams: ProvinceStreams;
 
   constructor(@InjectDataSource() db: DataSource, config: ConfigService) {
     const settings = Object.fromEntries(SETTINGS.map((k) => [k, config.get<string>(k)])) as AuditSettings;
     this.kit = new AuditKit(db, settings);
+    this.streams = new ProvinceStreams(db);
   }
 
   /** Brings the hash chain up to date (a loop body for BackgroundJobs). */
@@ -27,6 +54,27 @@ export class AuditService implements OnApplicationShutdown {
 
   verifyLog(): Promise<VerifyResult> {
     return this.kit.verifier.verifyLog();
+  }
+
+  /**
+   * The whole log, verified as one chain (an edit anywhere breaks it for everyone), reported as the staff
+   * of `provinceId` may see it: see scopeResult.
+   */
+  async verifyLogFor(provinceId: string): Promise<ScopedVerifyResult> {
+    return this.scopeResult(await this.kit.verifier.verifyLog(), provinceId);
+  }
+
+  /**
+   * A log-wide result for the staff of one province: as it is when intact or when its problem lies in one
+   * of the province's streams; otherwise no stream id, position or hash of it, only that the log is not
+   * intact, with the province's own streams verified one by one.
+   */
+  async scopeResult(result: VerifyResult, provinceId: string): Promise<ScopedVerifyResult> {
+    if (result.status === 'intact') return result;
+    const streamId = result.at.streamId;
+    if (streamId !== null && (await this.streams.contains(provinceId, streamId))) return result;
+    const own = await this.kit.verifier.verifyStreams(await this.streams.list(provinceId));
+    return { status: result.status, elsewhere: true, message: ELSEWHERE, reason: ELSEWHERE.en, own };
   }
 
   verifyStream(streamId: string): Promise<VerifyResult> {

@@ -7,6 +7,7 @@ export * from './user.entity.js';
 export * from './migrations/1732400600000-identity-and-access.js';
 export * from './authenticated-user.js';
 export * from './login-limiter.js';
+export * from './passwords.js';
 export * from './identity.module.js';
 export * from './application/user-accounts.js';
 export * from './application/list-failed-logins.query.js';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import bcrypt from 'bcryptjs';
 import type { DataSource } from 'typeorm';
 import type { FailedLoginReason } from '../failed-logins.js';
+import { DUMMY_HASH, verifyPassword } from '../passwords.js';
 
 /** What a token is issued from. */
 export interface LoginAccount {
@@ -20,10 +20,6 @@ export type CredentialCheck = { ok: true; account: LoginAccount } | { ok: false;
 /** Checks a user name and password at login (the caller records a refusal in FailedLogins). */
 @Injectable()
 export class Credentials {
-  // Compared against when the user does not exist, so a wrong user name takes as long as a wrong password.
-  // Hashed once when the API's module starts, not when @app/identity is imported (the worker never logs anyone in).
-  private readonly dummyHash = bcrypt.hashSync('phancap-no-such-user', 10);
-
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async check(username: string, password: string): Promise<CredentialCheck> {
@@ -33,7 +29,8 @@ export class Credentials {
          FROM users u JOIN bodies b ON b.id = u.body_id WHERE u.username = $1`,
       [username],
     );
-    const ok = await bcrypt.compare(password, user?.passwordHash ?? this.dummyHash);
+    // An unknown user name is checked against DUMMY_HASH, so it takes as long as a wrong password.
+    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || !user.active) return { ok: false, reason: !user ? 'unknown-user' : !ok ? 'wrong-password' : 'inactive' };
     const { passwordHash: _hash, active: _active, ...account } = user;
     return { ok: true, account };

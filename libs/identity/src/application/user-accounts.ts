@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import bcrypt from 'bcryptjs';
 import type { DataSource } from 'typeorm';
 import { Clock } from '@app/kernel';
+import { hashPassword, verifyPassword } from '../passwords.js';
 import { UserDirectory } from '../user-directory.js';
-
-const BCRYPT_ROUNDS = 10;
 
 /** A user account as its admins see it (never its password hash). */
 export interface UserAccount {
@@ -90,7 +88,7 @@ export class UserAccounts {
   /** Creates `user-<username>`; answers its id, or `undefined` when the user name (or id) is taken. */
   async create(user: NewUserAccount): Promise<string | undefined> {
     const id = `user-${user.username}`;
-    const hash = await bcrypt.hash(user.password, BCRYPT_ROUNDS);
+    const hash = await hashPassword(user.password);
     const now = this.clock.now();
     const inserted = await this.db.query(
       `INSERT INTO users (id, username, display_name, password_hash, role, body_id, email, active, created_at, updated_at, token_version)
@@ -118,12 +116,12 @@ export class UserAccounts {
   /** Whether `password` is the user's current one. */
   async passwordMatches(id: string, password: string): Promise<boolean> {
     const [row] = await this.db.query(`SELECT password_hash FROM users WHERE id = $1`, [id]);
-    return bcrypt.compare(password, row.password_hash);
+    return verifyPassword(password, row.password_hash);
   }
 
   /** Sets a new password and revokes every token issued before. */
   async setPassword(id: string, password: string): Promise<void> {
-    const hash = await bcrypt.hash(password, BCRYPT_ROUNDS);
+    const hash = await hashPassword(password);
     await this.db.query(
       `UPDATE users SET password_hash = $2, token_version = token_version + 1, updated_at = $3 WHERE id = $1`, [id, hash, this.clock.now()],
     );

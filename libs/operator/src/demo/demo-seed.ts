@@ -1,5 +1,5 @@
-import bcrypt from 'bcryptjs';
 import type { DataSource } from 'typeorm';
+import { hashPassword } from '@app/identity';
 import type { BodyStore, PowerStore } from '@app/organisation';
 import {
   DEMO_BODIES, DEMO_BODIES_ESTABLISHED_ON, DEMO_BODY_HEADS, DEMO_LEGAL_DOCUMENTS, DEMO_PASSWORD, DEMO_POWERS, DEMO_POWERS_DEFINED_ON, DEMO_USERS,
@@ -43,7 +43,7 @@ export async function seedDemo(
     if (!outcome.ok) throw new Error(`Demo power ${id} could not be defined: ${JSON.stringify(outcome.refusal)}`);
   }
   await dataSource.transaction(async (m) => {
-    const hash = await bcrypt.hash(DEMO_PASSWORD, 10);
+    const hash = await hashPassword(DEMO_PASSWORD);
     for (const u of DEMO_USERS) {
       await m.query(
         `INSERT INTO users (id, username, display_name, password_hash, role, body_id)

@@ -1,6 +1,5 @@
-import bcrypt from 'bcryptjs';
 import type { DataSource } from 'typeorm';
-import type { UserRole } from '@app/identity';
+import { hashPassword, type UserRole } from '@app/identity';
 
 /**
  * Demo users beyond one-per-role of Trà Vinh: a second Trà Vinh proposer (another body), users of the
@@ -21,7 +20,7 @@ export const EXTRA_DEMO_USERS: Array<{ username: string; displayName: string; ro
 
 /** Inserts EXTRA_DEMO_USERS with the demo password (after the demo bodies exist); running it again changes nothing. */
 export async function seedExtraDemoUsers(db: DataSource, password: string): Promise<void> {
-  const hash = await bcrypt.hash(password, 10);
+  const hash = await hashPassword(password);
   await db.transaction(async (m) => {
     for (const u of EXTRA_DEMO_USERS) {
       await m.query(

@@ -30,7 +30,9 @@ describe('security', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // The per-account backoff (after 5 failures by default) would refuse the throttling test's 6th attempt
+    // before the per-IP-and-name limit it is about; test/login-spray.e2e-spec.ts covers the backoff.
+    t = await startTestApp({ LOGIN_BACKOFF_AFTER: '20' });
   });
   afterAll(async () => {
     await t.close();

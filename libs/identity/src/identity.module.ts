@@ -7,6 +7,7 @@ import { ListFailedLoginsHandler } from './application/list-failed-logins.query.
 import { UserAccounts } from './application/user-accounts.js';
 import { FailedLogins } from './failed-logins.js';
 import { jwtSecret } from './jwt-secret.js';
+import { LoginThrottle } from './login-limiter.js';
 import { TokenVerifier } from './token-verifier.js';
 import { UserDirectory } from './user-directory.js';
 
@@ -27,7 +28,20 @@ import { UserDirectory } from './user-directory.js';
       }),
     }),
   ],
-  providers: [UserDirectory, TokenVerifier, FailedLogins, UserAccounts, Credentials, ListFailedLoginsHandler],
-  exports: [UserDirectory, TokenVerifier, FailedLogins, UserAccounts, Credentials],
+  providers: [
+    UserDirectory, TokenVerifier, FailedLogins, UserAccounts, Credentials, ListFailedLoginsHandler,
+    {
+      // One per process: the login limits (LOGIN_RATE_LIMIT, LOGIN_IP_RATE_LIMIT, LOGIN_BACKOFF_*) count in memory.
+      provide: LoginThrottle,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => new LoginThrottle({
+        perIpAndName: Number(config.get('LOGIN_RATE_LIMIT') ?? 10),
+        perIp: Number(config.get('LOGIN_IP_RATE_LIMIT') ?? 60),
+        backoffAfter: Number(config.get('LOGIN_BACKOFF_AFTER') ?? 5),
+        backoffMaxMs: Number(config.get('LOGIN_BACKOFF_MAX_SECONDS') ?? 60) * 1000,
+      }),
+    },
+  ],
+  exports: [UserDirectory, TokenVerifier, FailedLogins, UserAccounts, Credentials, LoginThrottle],
 })
 export class IdentityModule {}

@@ -130,6 +130,33 @@ export class Environment {
   @Max(1000, { message: 'LOGIN_RATE_LIMIT must be between 1 and 1000 (attempts per minute per IP and user name)' })
   LOGIN_RATE_LIMIT: number = 10;
 
+  /**
+   * Login attempts allowed per minute from one client IP, whatever the user names, that did not succeed
+   * (a successful login gives its attempt back): against password spraying. An office behind one NAT shares it.
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'LOGIN_IP_RATE_LIMIT must be an integer' })
+  @Min(1, { message: 'LOGIN_IP_RATE_LIMIT must be between 1 and 100000 (unsuccessful attempts per minute per IP)' })
+  @Max(100_000, { message: 'LOGIN_IP_RATE_LIMIT must be between 1 and 100000 (unsuccessful attempts per minute per IP)' })
+  LOGIN_IP_RATE_LIMIT: number = 60;
+
+  /** Failed logins on one account (any IP) before it backs off: then 1 s, 2 s, 4 s … up to LOGIN_BACKOFF_MAX_SECONDS. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'LOGIN_BACKOFF_AFTER must be an integer' })
+  @Min(1, { message: 'LOGIN_BACKOFF_AFTER must be between 1 and 1000 (failed logins before an account backs off)' })
+  @Max(1000, { message: 'LOGIN_BACKOFF_AFTER must be between 1 and 1000 (failed logins before an account backs off)' })
+  LOGIN_BACKOFF_AFTER: number = 5;
+
+  /** The longest wait an account backs off for after failed logins (0: no backoff). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'LOGIN_BACKOFF_MAX_SECONDS must be an integer' })
+  @Min(0, { message: 'LOGIN_BACKOFF_MAX_SECONDS must be between 0 and 3600 (0 turns the backoff off)' })
+  @Max(3600, { message: 'LOGIN_BACKOFF_MAX_SECONDS must be between 0 and 3600 (0 turns the backoff off)' })
+  LOGIN_BACKOFF_MAX_SECONDS: number = 60;
+
   /** Where signed checkpoints of the hash chain's head are written (default DATA_DIR/checkpoints). */
   @IsOptional()
   @IsString()

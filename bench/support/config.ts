@@ -11,7 +11,7 @@ function num(name: string, fallback: number): number {
 const seconds = num('BENCH_SECONDS', 3);
 const rounds = num('BENCH_ROUNDS', 5);
 
-export const FIGURES = ['append', 'http', 'stream', 'rebuild'] as const;
+export const FIGURES = ['append', 'http', 'stream', 'rebuild', 'spray'] as const;
 export type FigureName = (typeof FIGURES)[number];
 
 function only(): Set<FigureName> {
@@ -46,6 +46,14 @@ export const config = {
     longVersion: num('BENCH_LONG_STREAM', 1000),
     shortVersion: num('BENCH_SHORT_STREAM', 5),
     samples: num('BENCH_STREAM_SAMPLES', 200),
+  },
+  spray: {
+    /** User names tried from one address (the 300), and how many at once. */
+    names: num('BENCH_SPRAY_NAMES', 300),
+    concurrency: num('BENCH_SPRAY_CONCURRENCY', 20),
+    rounds: num('BENCH_SPRAY_ROUNDS', Math.min(rounds, 4)),
+    /** The other user's sequential GETs per idle round. */
+    idleSamples: num('BENCH_SPRAY_IDLE_SAMPLES', 300),
   },
   rebuild: {
     decisions: num('BENCH_REBUILD_DECISIONS', 2000),

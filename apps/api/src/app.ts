@@ -5,7 +5,7 @@ import { ConfigService } from '@nestjs/config';
 import express from 'express';
 import helmet from 'helmet';
 import { AppModule, type AppOptions } from './app.module.js';
-import { normalizeNfc } from './common/validation.js';
+import { screenRequest } from './common/hostile-input.js';
 import { corsOrigins } from '@app/kernel';
 import * as ActionDtos from './decisions/actions.dto.js';
 import { mountQueueBoard } from './admin/queue-board.js';
@@ -33,11 +33,9 @@ export async function createApp(options: AppOptions & { logger?: false } = {}): 
   }
   const limit = process.env.BODY_LIMIT ?? '256kb';
   app.use(express.json({ limit, strict: true, type: ['application/json', 'application/*+json'] }));
-  // Vietnamese typed on some systems arrives decomposed (NFD); everything is stored composed (NFC).
-  app.use((req: express.Request, _res: express.Response, next: express.NextFunction) => {
-    if (req.body) req.body = normalizeNfc(req.body);
-    next();
-  });
+  // NUL, lone surrogates, prototype keys and deep nesting are refused (400) before anything reads them;
+  // then every string of the body is stored in NFC.
+  app.use(screenRequest);
   // API answers depend on who asks (scope, allowedActions): never let a shared or browser cache
   // answer one user with another's response, even when the ETag (the stream version) matches.
   app.use('/api', (_req: express.Request, res: express.Response, next: express.NextFunction) => {

@@ -27,10 +27,15 @@ export class ProblemException extends HttpException {
     readonly title: Text,
     readonly detail: Text,
     readonly extensions: Record<string, unknown> = {},
+    /** Response headers that go with the problem (e.g. `Retry-After` on a 503). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail.en, status);
   }
 }
+
+/** The field names of a validation problem, each once, in the order first named. */
+const fieldList = (errors: FieldError[]) => [...new Set(errors.map((e) => e.field))];
 
 export const problems = {
   conflict: () =>
@@ -43,16 +48,31 @@ export const problems = {
       vi: `Idempotency-Key "${id.replace(/^[^:]*:/, '')}" đã được dùng cho một lệnh khác.`,
       en: `Idempotency-Key "${id.replace(/^[^:]*:/, '')}" was already used for a different command.`,
     }),
-  validation: (errors: FieldError[]) =>
-    new ProblemException(
+  validation: (errors: FieldError[]) => {
+    const fields = fieldList(errors);
+    return new ProblemException(
       400,
       'validation',
       { vi: 'Dữ liệu không hợp lệ', en: 'Invalid request' },
       {
-        vi: `Có ${errors.length} trường không hợp lệ: ${errors.map((e) => e.field).join(', ')}`,
-        en: `${errors.length} invalid field(s): ${errors.map((e) => e.field).join(', ')}`,
+        vi: `Có ${fields.length} trường không hợp lệ: ${fields.join(', ')}`,
+        en: `${fields.length} invalid field(s): ${fields.join(', ')}`,
       },
       { errors },
+    );
+  },
+  /** The database (or another service the request needs) cannot be reached now; the client may retry. */
+  serviceUnavailable: (retryAfterSeconds: number) =>
+    new ProblemException(
+      503,
+      'service-unavailable',
+      { vi: 'Dịch vụ tạm thời gián đoạn', en: 'Service unavailable' },
+      {
+        vi: `Tạm thời không kết nối được cơ sở dữ liệu; hãy thử lại sau ${retryAfterSeconds} giây. Gửi lại với cùng Idempotency-Key thì lệnh không bị ghi hai lần.`,
+        en: `The database cannot be reached right now; try again in ${retryAfterSeconds} seconds. Resending with the same Idempotency-Key never writes a command twice.`,
+      },
+      { retryAfterSeconds },
+      { 'Retry-After': String(retryAfterSeconds) },
     ),
   notFound: (what: Text) =>
     new ProblemException(404, 'not-found', { vi: 'Không tìm thấy', en: 'Not found' }, what),

@@ -1,11 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { AccessTrail } from '@app/audit';
 import type { AccessScope } from '@app/identity';
 import { RequirePermission, Scope } from '../access/permission.decorator.js';
 import { TRAIL_ACTIONS } from './trail-routes.js';
+import { INT4_MAX } from '../common/bounds.js';
+import { IsInstant } from '../common/local-date.js';
 
 export class AccessTrailRequest {
   @ApiPropertyOptional({ description: 'Người dùng / user id' })
@@ -20,12 +22,12 @@ export class AccessTrailRequest {
   @IsOptional() @IsString() @MaxLength(200)
   target?: string;
 
-  @ApiPropertyOptional({ description: 'Từ thời điểm (ISO 8601, bao gồm) / from this instant (inclusive)' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ description: 'Từ thời điểm (ISO 8601, bao gồm) / from this instant (inclusive)', format: 'date-time' })
+  @IsOptional() @IsInstant()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Đến thời điểm (ISO 8601, không bao gồm) / until this instant (exclusive)' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ description: 'Đến thời điểm (ISO 8601, không bao gồm) / until this instant (exclusive)', format: 'date-time' })
+  @IsOptional() @IsInstant()
   to?: string;
 
   @ApiPropertyOptional({ default: 50, description: 'Số dòng mỗi trang / page size (1–500)' })
@@ -33,7 +35,7 @@ export class AccessTrailRequest {
   limit: number = 50;
 
   @ApiPropertyOptional({ default: 0, description: 'Bỏ qua / rows to skip' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(INT4_MAX)
   offset: number = 0;
 }
 

@@ -1,7 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { MAX_YEAR, MIN_YEAR } from '@app/calendar';
 import { IsLocalDate } from '../common/local-date.js';
+
+/** The calendar's own span: admins load schedules for the years it covers (further than a decision's dates go). */
+const CALENDAR_RANGE = { min: `${MIN_YEAR}-01-01`, max: `${MAX_YEAR}-12-31` };
 
 export class SaveYearRequest {
   @ApiProperty({
@@ -19,7 +23,7 @@ export class SaveYearRequest {
     format: 'date',
     example: ['2025-01-01', '2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', '2025-04-07', '2025-04-30', '2025-05-01', '2025-05-02', '2025-09-01', '2025-09-02'],
   })
-  @IsArray() @ArrayMaxSize(60) @IsLocalDate({ each: true })
+  @IsArray() @ArrayMaxSize(60) @IsLocalDate({ each: true, range: CALENDAR_RANGE })
   daysOff: string[];
 
   @ApiProperty({
@@ -28,7 +32,7 @@ export class SaveYearRequest {
     format: 'date',
     example: ['2025-04-26'],
   })
-  @IsArray() @ArrayMaxSize(20) @IsLocalDate({ each: true })
+  @IsArray() @ArrayMaxSize(20) @IsLocalDate({ each: true, range: CALENDAR_RANGE })
   makeUpWorkingDays: string[];
 
   @ApiPropertyOptional({ description: 'Ghi chú / notes', example: 'Hoán đổi Thứ Sáu 02/5 với Thứ Bảy 26/4.' })
@@ -38,7 +42,7 @@ export class SaveYearRequest {
 
 export class WorkingDaysRequest {
   @ApiProperty({ description: 'Ngày bắt đầu tính (không tính ngày này) / the start day (not counted)', format: 'date', example: '2026-02-10' })
-  @IsLocalDate()
+  @IsLocalDate({ range: CALENDAR_RANGE })
   from: string;
 
   @ApiProperty({ description: 'Số ngày làm việc (0–365) / number of working days (0–365)', example: 10 })

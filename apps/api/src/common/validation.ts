@@ -1,5 +1,6 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { problems, type FieldError } from '@app/kernel';
+import { textError } from './hostile-input.js';
 
 /** Vietnamese reasons for class-validator constraints; `{n}` takes the first number of the English text. */
 const VI: Record<string, string> = {
@@ -40,29 +41,34 @@ function viReason(constraint: string, en: string): string {
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
+    // A decorator of ours gives its Vietnamese text in `context.vi`; class-validator's own are translated here.
     const own = Object.entries(e.constraints ?? {}).map(([constraint, en]) => ({
       field,
       constraint,
-      reason: { en, vi: `${field}: ${viReason(constraint, en)}` },
+      reason: { en, vi: `${field}: ${(e.contexts?.[constraint] as { vi?: string } | undefined)?.vi ?? viReason(constraint, en)}` },
     }));
     return [...own, ...flattenValidationErrors(e.children ?? [], field)];
   });
 }
 
-export const validationPipe = new ValidationPipe({
+/**
+ * class-validator on every body and query, and, for a path parameter (which only the router names),
+ * the check the query and body got from screenRequest: no NUL, no lone surrogate.
+ */
+export class ApiValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'param' && typeof value === 'string') {
+      const bad = textError(metadata.data ?? 'path', value);
+      if (bad) throw problems.validation([bad]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+export const validationPipe = new ApiValidationPipe({
   whitelist: true,
   forbidNonWhitelisted: true,
   transform: true,
   stopAtFirstError: false,
   exceptionFactory: (errors) => problems.validation(flattenValidationErrors(errors)),
 });
-
-/** Normalises every string in a parsed JSON value to Unicode NFC (Vietnamese typed in NFD is common). */
-export function normalizeNfc<T>(value: T): T {
-  if (typeof value === 'string') return value.normalize('NFC') as T;
-  if (Array.isArray(value)) return value.map(normalizeNfc) as T;
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.normalize('NFC'), normalizeNfc(v)])) as T;
-  }
-  return value;
-}

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min,
+  ValidateNested,
 } from 'class-validator';
 import { IsLocalDate } from '../common/local-date.js';
 import { ContentChangesDto, DocumentRefDto, ProposalContentDto } from './content.dto.js';
@@ -21,7 +22,11 @@ const Note = (description: string) => (target: object, key: string) => {
   for (const d of [ApiPropertyOptional({ description }), IsOptional(), IsString(), IsNotEmpty(), MaxLength(5000)]) d(target, key);
 };
 const Day = (description: string, example: string) => (target: object, key: string) => {
-  for (const d of [ApiProperty({ description, example }), IsLocalDate()]) d(target, key);
+  for (const d of [ApiProperty({ description, example, format: 'date' }), IsLocalDate()]) d(target, key);
+};
+/** The content changes of a command: an object, required (an empty or missing one is a 400 naming it). */
+const Changes = (description: string) => (target: object, key: string) => {
+  for (const d of [ApiProperty({ description, type: ContentChangesDto }), IsDefined(), IsObject(), ValidateNested(), Type(() => ContentChangesDto)]) d(target, key);
 };
 
 export class ProposeRequest extends ProposalContentDto {
@@ -31,9 +36,7 @@ export class ProposeRequest extends ProposalContentDto {
 }
 
 export class UpdateDraftRequest {
-  @ApiProperty({ description: 'Các nội dung thay đổi / the fields that change', type: ContentChangesDto })
-  @ValidateNested() @Type(() => ContentChangesDto)
-  changes: ContentChangesDto;
+  @Changes('Các nội dung thay đổi / the fields that change') changes: ContentChangesDto;
 }
 
 export class EmptyRequest {}
@@ -50,7 +53,7 @@ export class RequestRevisionRequest {
 
 export class ResubmitRequest {
   @ApiPropertyOptional({ description: 'Nội dung đã chỉnh sửa / revised fields', type: ContentChangesDto })
-  @IsOptional() @ValidateNested() @Type(() => ContentChangesDto)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => ContentChangesDto)
   changes?: ContentChangesDto;
   @ApiProperty({ description: 'Giải trình, tiếp thu / response to the revision request' })
   @IsString() @IsNotEmpty() @MaxLength(5000)
@@ -126,9 +129,7 @@ export class AmendRequest {
   @IsString() @IsNotEmpty() @MaxLength(5000)
   reason: string;
   @Day('Ngày có hiệu lực / effective from', '2027-06-01') effectiveFrom: string;
-  @ApiProperty({ description: 'Nội dung sửa đổi / the fields that change', type: ContentChangesDto })
-  @ValidateNested() @Type(() => ContentChangesDto)
-  changes: ContentChangesDto;
+  @Changes('Nội dung sửa đổi / the fields that change') changes: ContentChangesDto;
 }
 
 export class RevokeRequest {
@@ -146,14 +147,14 @@ export class WithdrawRequest {
 }
 
 export class FileReportRequest {
-  @ApiProperty({ description: 'Kỳ báo cáo (quý) / the quarter reported on, YYYY-Qn', example: '2026-Q2' })
-  @Matches(/^\d{4}-Q[1-4]$/, { message: 'period must look like 2026-Q2' })
+  @ApiProperty({ description: 'Kỳ báo cáo (quý) / the quarter reported on, YYYY-Qn (1900–2100)', example: '2026-Q2' })
+  @Matches(/^(19\d\d|20\d\d|2100)-Q[1-4]$/, { message: 'period must look like 2026-Q2 (a quarter of 1900–2100)' })
   period: string;
   @ApiProperty({ description: 'Kết quả thực hiện / what was done' })
   @IsString() @IsNotEmpty() @MaxLength(5000)
   summary: string;
   @ApiProperty({ description: 'Tài liệu kèm theo / attached documents', type: [DocumentRefDto] })
-  @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => DocumentRefDto)
+  @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => DocumentRefDto)
   documents: DocumentRefDto[];
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { IsLocalDate } from '../common/local-date.js';
 
@@ -27,11 +27,11 @@ export class ResourcesDto {
 }
 
 export class PeriodDto {
-  @ApiProperty({ description: 'Từ ngày / first day (YYYY-MM-DD)', example: '2026-01-01' })
+  @ApiProperty({ description: 'Từ ngày / first day (YYYY-MM-DD)', example: '2026-01-01', format: 'date' })
   @IsLocalDate()
   from: string;
 
-  @ApiProperty({ description: 'Đến ngày (tính cả ngày này) / last day, inclusive (YYYY-MM-DD)', example: '2027-12-31' })
+  @ApiProperty({ description: 'Đến ngày (tính cả ngày này) / last day, inclusive (YYYY-MM-DD)', example: '2027-12-31', format: 'date' })
   @IsLocalDate()
   to: string;
 }
@@ -65,7 +65,7 @@ export class ProposalContentDto {
   delegateBodyId: string;
 
   @ApiProperty({ description: 'Nhiệm vụ, quyền hạn (ids from GET /api/v1/powers)', type: [String], example: ['TV-DD-02'] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @IsString({ each: true }) @IsNotEmpty({ each: true })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(100, { each: true })
   powerIds: string[];
 
   @ApiProperty({ description: 'Lĩnh vực / sector code', example: 'dat-dai' })
@@ -77,11 +77,11 @@ export class ProposalContentDto {
   legalBasis: string[];
 
   @ApiProperty({ description: 'Nguồn lực / resources transferred', type: ResourcesDto })
-  @ValidateNested() @Type(() => ResourcesDto)
+  @IsObject() @ValidateNested() @Type(() => ResourcesDto)
   resources: ResourcesDto;
 
   @ApiPropertyOptional({ description: 'Thời hạn (bắt buộc với ủy quyền) / period, required for ủy quyền', type: PeriodDto })
-  @IsOptional() @ValidateNested() @Type(() => PeriodDto)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => PeriodDto)
   period?: PeriodDto;
 
   @ApiProperty({ description: 'Điều kiện / conditions', type: [String], example: ['Báo cáo kết quả hằng quý'] })
@@ -93,7 +93,7 @@ export class ProposalContentDto {
   justification: string;
 
   @ApiProperty({ description: 'Tài liệu kèm theo / attached document references', type: [DocumentRefDto] })
-  @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => DocumentRefDto)
+  @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => DocumentRefDto)
   documents: DocumentRefDto[];
 }
 

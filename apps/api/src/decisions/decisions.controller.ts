@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { applyDecorators, Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags,
+  ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { commandInput, currentWorkflow, type CommandData, type CommandType } from '@app/delegation';
@@ -12,14 +12,14 @@ import { RequirePermission, Scope } from '../access/permission.decorator.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/public.decorator.js';
 import { problems } from '@app/kernel';
 import * as A from './actions.dto.js';
-import { CompareVersionsQuery, CompareVersionsRequest, compareEnds } from '@app/delegation';
+import { CompareVersionsQuery, compareEnds } from '@app/delegation';
 import { ExecuteDecisionCommand, type CommandResult } from '@app/delegation';
 import { GetDecisionEventsQuery } from '@app/delegation';
 import { GetDecisionQuery } from '@app/delegation';
 import { ListDecisionsQuery } from '@app/delegation';
 import { CommandHeaderDocs, CommandHeaders, etag, parseIdempotencyKey, type CommandHeaderValues } from '../common/command-headers.js';
 import { DECISION_ACTIONS, type DecisionAction, type HttpDecisionCommand } from './action-table.js';
-import { GetDecisionRequest, ListDecisionsRequest } from './queries.dto.js';
+import { CompareVersionsRequest, GetDecisionRequest, ListDecisionsRequest } from './queries.dto.js';
 
 /** A UUID (version 8, RFC 9562 custom) derived from a string by SHA-256. */
 function uuidFromKey(key: string): string {
@@ -44,7 +44,7 @@ function decisionId(id: string): string {
 const ActionDocs = (command: CommandType) =>
   applyDecorators(
     RequirePermission(commandPermission(command), { decision: 'id', scopeInHandler: true }),
-    ApiParam({ name: 'id', format: 'uuid' }),
+    ApiParam({ name: 'id', type: String, format: 'uuid' }),
     CommandHeaderDocs(),
     ApiOkResponse({ description: '`{ decisionId, version, stage, duplicate }`; header `ETag` = the new version' }),
   );
@@ -170,5 +170,9 @@ for (const [command, a] of Object.entries(DECISION_ACTIONS) as Array<[HttpDecisi
   Reflect.defineMetadata('design:paramtypes', [String, a.request, Object, Object, Object], proto, key);
   Reflect.defineMetadata('design:returntype', Promise, proto, key);
   const descriptor = Object.getOwnPropertyDescriptor(proto, key)!;
-  applyDecorators(Post(`:id/${command}`), HttpCode(200), ActionDocs(command), ApiOperation({ summary: a.summary }))(proto, key, descriptor);
+  // The request body and a unique operation id in the OpenAPI document (the method key is not a name).
+  const operationId = `DecisionsController_${command.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}`;
+  applyDecorators(
+    Post(`:id/${command}`), HttpCode(200), ActionDocs(command), ApiOperation({ summary: a.summary, operationId }), ApiBody({ type: a.request }),
+  )(proto, key, descriptor);
 }

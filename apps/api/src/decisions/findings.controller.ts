@@ -8,12 +8,13 @@ import { ListDecisionFindingsQuery, ListFindingsQuery } from '@app/delegation';
 import { RequirePermission, Scope } from '../access/permission.decorator.js';
 import { IsLocalDate } from '../common/local-date.js';
 import { problems } from '@app/kernel';
+import { INT4_MAX } from '../common/bounds.js';
 
 const OPEN_ON = 'Phát hiện còn mở vào ngày này (giờ Việt Nam): nêu vào hoặc trước ngày đó và chưa được giải quyết trước ngày đó / '
   + 'findings open on this day (Vietnam time): raised on or before it and not resolved before it';
 
 export class DecisionFindingsRequest {
-  @ApiPropertyOptional({ description: OPEN_ON, example: '2026-03-10' })
+  @ApiPropertyOptional({ description: OPEN_ON, example: '2026-03-10', format: 'date' })
   @IsOptional() @IsLocalDate()
   openOn?: string;
 }
@@ -31,7 +32,7 @@ export class FindingsRequest {
   @IsOptional() @IsString() @MaxLength(100)
   bodyId?: string;
 
-  @ApiPropertyOptional({ description: OPEN_ON, example: '2026-03-10' })
+  @ApiPropertyOptional({ description: OPEN_ON, example: '2026-03-10', format: 'date' })
   @IsOptional() @IsLocalDate()
   openOn?: string;
 
@@ -40,7 +41,7 @@ export class FindingsRequest {
   limit: number = 50;
 
   @ApiPropertyOptional({ default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(INT4_MAX)
   offset: number = 0;
 }
 

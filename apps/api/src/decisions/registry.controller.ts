@@ -18,7 +18,7 @@ export class RegistryRequest {
   @IsOptional() @IsString() @MaxLength(100)
   bodyId?: string;
 
-  @ApiPropertyOptional({ description: 'Ngày (YYYY-MM-DD), mặc định hôm nay theo giờ Việt Nam / date, default today (Asia/Ho_Chi_Minh)' })
+  @ApiPropertyOptional({ description: 'Ngày (YYYY-MM-DD), mặc định hôm nay theo giờ Việt Nam / date, default today (Asia/Ho_Chi_Minh)', format: 'date' })
   @IsOptional() @IsLocalDate()
   at?: string;
 }

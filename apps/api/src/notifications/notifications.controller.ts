@@ -6,6 +6,7 @@ import { Inbox, type InboxItem, type InboxPage } from '@app/notifications';
 import { RequirePermission } from '../access/permission.decorator.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/public.decorator.js';
 import { problems } from '@app/kernel';
+import { INT4_MAX } from '../common/bounds.js';
 
 export class ListNotificationsRequest {
   @ApiPropertyOptional({ default: 20, description: 'Số thông báo mỗi trang / page size (1–100)' })
@@ -13,7 +14,7 @@ export class ListNotificationsRequest {
   limit: number = 20;
 
   @ApiPropertyOptional({ default: 0, description: 'Bỏ qua bao nhiêu thông báo / how many to skip' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(INT4_MAX)
   offset: number = 0;
 
   @ApiPropertyOptional({ description: 'Chỉ thông báo chưa đọc / unread only' })

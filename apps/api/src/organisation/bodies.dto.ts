@@ -19,7 +19,7 @@ const Name = (description: string, example: string) => (target: object, key: str
 };
 const EffectiveFrom = () => (target: object, key: string) => {
   for (const d of [
-    ApiProperty({ description: 'Ngày có hiệu lực (YYYY-MM-DD) / effective date', example: '2025-07-01' }),
+    ApiProperty({ description: 'Ngày có hiệu lực (YYYY-MM-DD) / effective date', example: '2025-07-01', format: 'date' }),
     IsLocalDate(),
   ]) d(target, key);
 };

@@ -9,6 +9,7 @@ import { listWorkflows } from '@app/delegation';
 import { IsLocalDate } from '../common/local-date.js';
 import { ListBodiesQuery, ListPowersQuery, type BodyAsOfView, type BodyLevel, type BodyStatus, type PowerAsOfView } from '@app/organisation';
 import { SECTORS } from '@app/organisation';
+import { INT4_MAX } from '../common/bounds.js';
 
 class PageRequest {
   @ApiPropertyOptional({ default: 100, description: 'Số dòng mỗi trang / page size (1–500)' })
@@ -16,7 +17,7 @@ class PageRequest {
   limit: number = 100;
 
   @ApiPropertyOptional({ default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(INT4_MAX)
   offset: number = 0;
 }
 
@@ -33,7 +34,7 @@ export class BodiesRequest extends PageRequest {
   @IsOptional() @IsString() @MaxLength(100)
   parentId?: string;
 
-  @ApiPropertyOptional({ description: 'Bản đồ tổ chức tại ngày (YYYY-MM-DD); bỏ trống: hiện tại / the map as it was on this date; absent: now', example: '2025-06-30' })
+  @ApiPropertyOptional({ description: 'Bản đồ tổ chức tại ngày (YYYY-MM-DD); bỏ trống: hiện tại / the map as it was on this date; absent: now', example: '2025-06-30', format: 'date' })
   @IsOptional() @IsLocalDate()
   at?: string;
 
@@ -57,7 +58,7 @@ export class PowersRequest extends PageRequest {
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
   delegable?: boolean;
 
-  @ApiPropertyOptional({ description: 'Danh mục tại ngày (YYYY-MM-DD), theo lịch sử phiên bản; bỏ trống: hiện tại / the catalogue as it was on this date, from the versions; absent: now', example: '2025-06-30' })
+  @ApiPropertyOptional({ description: 'Danh mục tại ngày (YYYY-MM-DD), theo lịch sử phiên bản; bỏ trống: hiện tại / the catalogue as it was on this date, from the versions; absent: now', example: '2025-06-30', format: 'date' })
   @IsOptional() @IsLocalDate()
   at?: string;
 

@@ -51,7 +51,7 @@ const Attr = (kind: 'code' | 'titleVi' | 'titleEn' | 'sector' | 'legalHolderBody
   };
 
 const EffectiveFrom = (description: string) => (target: object, key: string) =>
-  apply(target, key, [ApiProperty({ description, example: '2026-01-01' }), IsLocalDate()]);
+  apply(target, key, [ApiProperty({ description, example: '2026-01-01', format: 'date' }), IsLocalDate()]);
 const Reason = (description: string, example: string) => (target: object, key: string) =>
   apply(target, key, [ApiProperty({ description, example }), ...Text(2000)]);
 

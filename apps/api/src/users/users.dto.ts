@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { USER_ROLES, type UserRole } from '@app/identity';
+import { INT4_MAX } from '../common/bounds.js';
 
 const PASSWORD_RULE = /^(?=.*\p{L})(?=.*\d).{10,200}$/u;
 const PASSWORD_MESSAGE = 'password: ít nhất 10 ký tự, có chữ và số / at least 10 characters with letters and digits';
@@ -75,7 +76,7 @@ class Page200Request {
   limit: number = 50;
 
   @ApiPropertyOptional({ default: 0, description: 'Bỏ qua / offset' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(INT4_MAX)
   offset: number = 0;
 }
 

@@ -1,7 +1,4 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Min } from 'class-validator';
 import type { DecisionState } from '../domain/state.js';
 import type { Stage } from '../domain/types.js';
 import { problems, type FieldError } from '@app/kernel';
@@ -87,21 +84,11 @@ export function diffDecisions(before: DecisionState, after: DecisionState): Chan
 // The request and the query.
 // ---------------------------------------------------------------------------------------------
 
-export class CompareVersionsRequest {
-  @ApiPropertyOptional({ description: 'Phiên bản gốc (≥ 1) / the version to compare from; or give `fromAt`' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+/** The ends of a comparison as the client gave them (validated at the HTTP edge, apps/api). */
+export interface CompareVersionsRequest {
   from?: number;
-
-  @ApiPropertyOptional({ description: 'Phiên bản so sánh (≥ 1), mặc định hiện tại / the version to compare to (default: the head); or give `toAt`' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
   to?: number;
-
-  @ApiPropertyOptional({ description: 'Thời điểm gốc (ISO 8601) / compare from the state as of this instant', example: '2026-03-06T00:00:00+07:00' })
-  @IsOptional() @IsISO8601({ strict: true })
   fromAt?: string;
-
-  @ApiPropertyOptional({ description: 'Thời điểm so sánh (ISO 8601) / compare to the state as of this instant', example: '2026-03-11T00:00:00+07:00' })
-  @IsOptional() @IsISO8601({ strict: true })
   toAt?: string;
 }
 

@@ -6,6 +6,7 @@ import express from 'express';
 import helmet from 'helmet';
 import { AppModule, type AppOptions } from './app.module.js';
 import { screenRequest } from './common/hostile-input.js';
+import { hardenHttpServer } from './common/http-server.js';
 import { corsOrigins } from '@app/kernel';
 import * as ActionDtos from './decisions/actions.dto.js';
 import { mountQueueBoard } from './admin/queue-board.js';
@@ -31,6 +32,13 @@ export async function createApp(options: AppOptions & { logger?: false } = {}): 
       maxAge: 600,
     });
   }
+  const config = app.get(ConfigService);
+  // Slow or stalled clients (an unfinished body, headers sent a byte at a time) are cut off.
+  hardenHttpServer(app.getHttpServer(), {
+    requestTimeoutMs: Number(config.get('REQUEST_TIMEOUT_MS') ?? 30_000),
+    headersTimeoutMs: Number(config.get('HEADERS_TIMEOUT_MS') ?? 10_000),
+    keepAliveTimeoutMs: Number(config.get('KEEP_ALIVE_TIMEOUT_MS') ?? 5_000),
+  });
   const limit = process.env.BODY_LIMIT ?? '256kb';
   app.use(express.json({ limit, strict: true, type: ['application/json', 'application/*+json'] }));
   // NUL, lone surrogates, prototype keys and deep nesting are refused (400) before anything reads them;

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import type { Text } from '@app/delegation';
 import { ConcurrencyConflictError, ExpectedVersionMismatchError, IdempotencyKeyReusedError } from '@app/event-store';
 import { ProblemException, problems, type ProblemBody } from '@app/kernel';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-errors.js';
 
 /** Express body-parser errors carry a `type`; map them to problems that say what was wrong. */
 function fromBodyParser(e: { type?: string; status?: number; limit?: number }): ProblemException | undefined {
@@ -29,8 +30,12 @@ const GENERIC: Record<number, Text> = {
   403: { vi: 'Không có quyền', en: 'Forbidden' },
   404: { vi: 'Không tìm thấy', en: 'Not found' },
   405: { vi: 'Phương thức không được hỗ trợ', en: 'Method not allowed' },
+  408: { vi: 'Hết thời gian chờ yêu cầu', en: 'Request timeout' },
+  413: { vi: 'Nội dung quá lớn', en: 'Payload too large' },
+  415: { vi: 'Kiểu nội dung không được hỗ trợ', en: 'Unsupported media type' },
   429: { vi: 'Quá nhiều yêu cầu', en: 'Too many requests' },
   500: { vi: 'Lỗi máy chủ', en: 'Internal server error' },
+  503: { vi: 'Dịch vụ tạm thời gián đoạn', en: 'Service unavailable' },
 };
 
 /** Renders every error as RFC 9457 `application/problem+json`, in the language the client asks for. */
@@ -43,6 +48,11 @@ export class ProblemFilter implements ExceptionFilter {
     const req = ctx.getRequest<Request>();
     const res = ctx.getResponse<Response>();
     const problem = this.toProblem(exception);
+    // An answer already on its way (a stream that failed half-way) cannot become a problem document.
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
     const lang = /^en/i.test(req.headers['accept-language'] ?? '') ? 'en' : 'vi';
     const { slug, title, detail, extensions } = problem;
     const body: ProblemBody = {
@@ -54,6 +64,7 @@ export class ProblemFilter implements ExceptionFilter {
       messages: { title, detail },
       ...extensions,
     };
+    for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
     res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
 
@@ -66,6 +77,11 @@ export class ProblemFilter implements ExceptionFilter {
     // Nest's Express adapter wraps body-parser errors; the original (with its `type`) is the cause.
     const parsed = fromBodyParser(exception as { type?: string }) ?? fromBodyParser((exception as { cause?: { type?: string } }).cause ?? {});
     if (parsed) return parsed;
+    // The database went away (restart, failover, network): the client may retry; the pool reconnects.
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`database unavailable: ${(exception as Error)?.message ?? String(exception)}`);
+      return problems.serviceUnavailable(DATABASE_RETRY_AFTER_SECONDS);
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const title = GENERIC[status] ?? { vi: 'Lỗi', en: exception.name };

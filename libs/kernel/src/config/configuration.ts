@@ -59,6 +59,38 @@ export class Environment {
   @Matches(/^\d+(kb|mb)$/i, { message: 'BODY_LIMIT must look like 100kb or 1mb' })
   BODY_LIMIT: string = '256kb';
 
+  /** Longest time a client may take to send a whole request (headers and body); then 408 and the connection closes. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'REQUEST_TIMEOUT_MS must be an integer' })
+  @Min(100, { message: 'REQUEST_TIMEOUT_MS must be between 100 and 3600000' })
+  @Max(3_600_000, { message: 'REQUEST_TIMEOUT_MS must be between 100 and 3600000' })
+  REQUEST_TIMEOUT_MS: number = 30_000;
+
+  /** Longest time a client may take to send a request's headers (at most REQUEST_TIMEOUT_MS). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'HEADERS_TIMEOUT_MS must be an integer' })
+  @Min(100, { message: 'HEADERS_TIMEOUT_MS must be between 100 and 3600000' })
+  @Max(3_600_000, { message: 'HEADERS_TIMEOUT_MS must be between 100 and 3600000' })
+  HEADERS_TIMEOUT_MS: number = 10_000;
+
+  /** How long an idle keep-alive connection stays open. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'KEEP_ALIVE_TIMEOUT_MS must be an integer' })
+  @Min(100, { message: 'KEEP_ALIVE_TIMEOUT_MS must be between 100 and 600000' })
+  @Max(600_000, { message: 'KEEP_ALIVE_TIMEOUT_MS must be between 100 and 600000' })
+  KEEP_ALIVE_TIMEOUT_MS: number = 5_000;
+
+  /** How long to wait for a new PostgreSQL connection; past it the request answers 503 (Retry-After). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'DB_CONNECT_TIMEOUT_MS must be an integer' })
+  @Min(100, { message: 'DB_CONNECT_TIMEOUT_MS must be between 100 and 600000' })
+  @Max(600_000, { message: 'DB_CONNECT_TIMEOUT_MS must be between 100 and 600000' })
+  DB_CONNECT_TIMEOUT_MS: number = 5_000;
+
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'EXPIRY_SWEEP_INTERVAL_MS must be an integer' })
@@ -199,6 +231,7 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  - ${m} (got ${JSON.stringify(e.value)})`));
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) problems.push('  - JWT_SECRET is required when NODE_ENV=production');
+  if (env.HEADERS_TIMEOUT_MS > env.REQUEST_TIMEOUT_MS) problems.push('  - HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS (the headers are part of the request)');
   if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) problems.push('  - WEBHOOK_SECRET is required with WEBHOOK_URL (webhooks are signed)');
   if (problems.length) throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
   return env;

@@ -26,6 +26,13 @@ describe('configuration from the environment', () => {
     expect(message).toContain('BODY_LIMIT must look like 100kb or 1mb');
   });
 
+  it('bounds slow clients and a silent database by default, and refuses header timeouts beyond the request timeout', () => {
+    expect(validateEnvironment({})).toMatchObject({ REQUEST_TIMEOUT_MS: 30_000, HEADERS_TIMEOUT_MS: 10_000, KEEP_ALIVE_TIMEOUT_MS: 5_000, DB_CONNECT_TIMEOUT_MS: 5_000 });
+    expect(() => validateEnvironment({ REQUEST_TIMEOUT_MS: '1000', HEADERS_TIMEOUT_MS: '2000' })).toThrow('HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS');
+    expect(() => validateEnvironment({ REQUEST_TIMEOUT_MS: 'soon' })).toThrow('REQUEST_TIMEOUT_MS must be an integer');
+    expect(() => validateEnvironment({ DB_CONNECT_TIMEOUT_MS: '0' })).toThrow('DB_CONNECT_TIMEOUT_MS must be between 100 and 600000');
+  });
+
   it('requires a JWT secret in production', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db' })).toThrow('JWT_SECRET is required when NODE_ENV=production');
   });

@@ -15,7 +15,7 @@ import { PowerCatalogue1732400800000 } from '@app/organisation';
 import { AccessTrail1732400970000 } from '@app/audit';
 
 /** One place that lists the entities and migrations; the app, the migrate script and tests share it. */
-export function dataSourceOptions(url: string, opts: { poolSize?: number } = {}): DataSourceOptions {
+export function dataSourceOptions(url: string, opts: { poolSize?: number; connectTimeoutMs?: number } = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -37,6 +37,8 @@ export function dataSourceOptions(url: string, opts: { poolSize?: number } = {})
     ],
     migrationsTransactionMode: 'each',
     synchronize: false,
+    // A database that does not answer fails a request in this time (503) instead of holding it.
+    connectTimeoutMS: opts.connectTimeoutMs ?? 5000,
     // A transaction left open would hold back every log follower (they read below the oldest open one).
     extra: { max: opts.poolSize ?? 10, options: '-c idle_in_transaction_session_timeout=60000' },
   };

@@ -13,7 +13,10 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           inject: [ConfigService],
           useFactory: (config: ConfigService) => ({
-            ...dataSourceOptions(config.getOrThrow('DATABASE_URL'), { poolSize: Number(config.get('DB_POOL_SIZE') ?? 10) }),
+            ...dataSourceOptions(config.getOrThrow('DATABASE_URL'), {
+              poolSize: Number(config.get('DB_POOL_SIZE') ?? 10),
+              connectTimeoutMs: Number(config.get('DB_CONNECT_TIMEOUT_MS') ?? 5000),
+            }),
             migrationsRun: options.migrationsRun ?? true,
           }),
         }),

@@ -147,7 +147,8 @@ describe('hostile input', () => {
       expectFields(await get(`${API}/decisions/${id}?version=2147483648`), ['version']);
       expectFields(await get(`${API}/decisions/${id}/compare?from=1&to=2147483648`), ['to']);
       expectFields(await get(`${API}/decisions/${id}/compare?from=99999999999999999999`), ['from']);
-      expect((await get(`${API}/decisions/${id}?version=2147483647`)).status).toBe(200);
+      // The largest int is a version this stream has not reached: it did not exist then.
+      expectProblem(await get(`${API}/decisions/${id}?version=2147483647`), 404);
       expectProblem(await get(`${API}/decisions/${id}/compare?from=1&to=2147483647`), 404);
     });
   });

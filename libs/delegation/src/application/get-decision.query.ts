@@ -39,7 +39,8 @@ export class GetDecisionHandler implements IQueryHandler<GetDecisionQuery> {
     const loaded = scope ? await this.store.loadVisible(id, scope, range) : await this.store.load(id, range);
     if (!loaded) throw problems.notFound({ vi: `Không có hồ sơ quyết định ${id}.`, en: `No decision ${id}.` });
     const { state } = loaded;
-    if (!state.exists) {
+    // A version the stream has not reached did not exist either (it is not the head).
+    if (!state.exists || (asOf.version !== undefined && loaded.version < asOf.version)) {
       const past = asOf.version !== undefined || asOf.at !== undefined;
       throw problems.notFound(
         past

@@ -175,6 +175,9 @@ describe('the auditors\' evidence pack of one decision', () => {
     }
     const json = (await t.http().get(`/api/v1/decisions/${id}/evidence-pack?format=json`).set('Authorization', await t.login('admin'))).body;
     for (const h of json.verification.streamHashes) expect(text).toContain(h.streamHash);
+    // The case number, as the list and the decision show it.
+    expect(json.decision.caseNumber).toMatch(/^PC-2026-\d{4}$/);
+    expect(text).toContain(`Số hồ sơ Case number ${json.decision.caseNumber}`);
   });
 
   it('is for auditors and admins only (403), and a decision unknown or out of scope is 404', async () => {

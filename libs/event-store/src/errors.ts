@@ -43,3 +43,18 @@ export class ConcurrencyConflictError extends Error {
     this.name = 'ConcurrencyConflictError';
   }
 }
+
+/**
+ * The append named the next number of a gap-free sequence, and another append took that number first:
+ * nothing was written. Read the sequence again and retry (the stream itself did not change).
+ */
+export class SequenceClaimLostError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly sequence: string,
+    readonly value: number,
+  ) {
+    super(`Stream ${streamId}: number ${value} of sequence ${sequence} was taken by another append`);
+    this.name = 'SequenceClaimLostError';
+  }
+}

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { IdempotencyKeyReusedError, WrongExpectedVersionError } from './errors.js';
+import { IdempotencyKeyReusedError, SequenceClaimLostError, WrongExpectedVersionError } from './errors.js';
 import { readLog } from './log-reader.js';
 import { EVENT_COLUMNS, inJsonbOrder, isoText, toStoredEvent, type EventRow } from './rows.js';
 import { writeCte, type RowWrite } from './projections/table-projection.js';
@@ -12,6 +12,7 @@ import {
   type EventMetadata,
   type LogPosition,
   type ReadStreamOptions,
+  type SequenceClaim,
   type StoredEvent,
   type Upcaster,
 } from './types.js';
@@ -27,11 +28,12 @@ import {
 // - Every write of the transaction happens after the statement's snapshot saw the previous version
 //   committed: see log-reader.ts (per-stream order for followers).
 // - Only what the row gets from the database comes back; the rest the caller already has.
-const APPENDED = `appended AS (
+const AT_EXPECTED_VERSION = `(SELECT coalesce(max(stream_version), 0) FROM events WHERE stream_id = $1::text) = $3::int`;
+const APPENDED = (claimed: boolean) => `appended AS (
     INSERT INTO events (stream_id, stream_type, stream_version, event_type, schema_version, data, metadata, occurred_at)
     SELECT $1::text, $2::text, $3::int + e.ord, e.type, e.schema_version, e.data::jsonb, $7::jsonb, $8::timestamptz
       FROM unnest($4::text[], $5::int[], $6::text[]) WITH ORDINALITY AS e(type, schema_version, data, ord)
-     WHERE (SELECT coalesce(max(stream_version), 0) FROM events WHERE stream_id = $1::text) = $3::int
+     WHERE ${AT_EXPECTED_VERSION}${claimed ? ' AND EXISTS (SELECT 1 FROM claimed)' : ''}
      ORDER BY e.ord
     RETURNING global_position, transaction_id::text AS transaction_id, stream_version, ${isoText('recorded_at')} AS recorded_at),
   recorded AS (
@@ -40,17 +42,32 @@ const APPENDED = `appended AS (
      WHERE $9::text IS NOT NULL AND EXISTS (SELECT 1 FROM appended)
     RETURNING command_id)`;
 
+/**
+ * Takes number `value` of a gap-free sequence, in the append's own statement: only if it is the next
+ * one (the first creates the sequence) and the stream is at the expected version, so that the number
+ * and the events commit together or not at all. A concurrent append that took the number first holds
+ * the row: this one waits for it, then finds the number gone and writes nothing (see the events' WHERE).
+ * A refused command never reaches the statement, and a failed statement takes its number back.
+ */
+const claimCte = (sequence: string, value: string, first: boolean) => first
+  ? `claimed AS (INSERT INTO sequences (name, last) SELECT ${sequence}::text, 1 WHERE ${AT_EXPECTED_VERSION}
+      ON CONFLICT (name) DO NOTHING RETURNING last)`
+  : `claimed AS (UPDATE sequences SET last = ${value}::int WHERE name = ${sequence}::text AND last = ${value}::int - 1
+      AND ${AT_EXPECTED_VERSION} RETURNING last)`;
+
 const GUARD = 'EXISTS (SELECT 1 FROM appended)';
 
-function appendSql(writes: readonly RowWrite[], intents: boolean): string {
+function appendSql(writes: readonly RowWrite[], intents: boolean, claim?: SequenceClaim): string {
   const ctes = writes.map((w, i) => `w${i} AS (${writeCte(w, `$${13 + i}`, GUARD)})`);
+  let next = 13 + writes.length;
   if (intents) {
     ctes.push(`asked AS (INSERT INTO intents (id, kind, stream_id, payload, run_at)
-      SELECT id, kind, stream_id, payload, run_at FROM json_to_recordset($${13 + writes.length}::json)
+      SELECT id, kind, stream_id, payload, run_at FROM json_to_recordset($${next++}::json)
         AS i(id text, kind text, stream_id text, payload jsonb, run_at timestamptz)
        WHERE ${GUARD} ON CONFLICT (id) DO NOTHING)`);
   }
-  return `WITH ${[APPENDED, ...ctes].join(',\n  ')}\n  SELECT * FROM appended ORDER BY stream_version`;
+  const head = claim ? [claimCte(`$${next}`, `$${next + 1}`, claim.value === 1), APPENDED(true)] : [APPENDED(false)];
+  return `WITH ${[...head, ...ctes].join(',\n  ')}\n  SELECT * FROM appended ORDER BY stream_version`;
 }
 
 const FIND_COMMAND_SQL = `SELECT stream_id, command_type, payload_hash, from_version, to_version, result
@@ -98,7 +115,10 @@ export class EventStore {
       // The statement is gone; a fresh one sees what the winner committed.
       const prior = req.command && (await this.findCommand(this.sql, req.command, req.streamId));
       if (prior) return prior;
-      throw new WrongExpectedVersionError(req.streamId, req.expectedVersion, await this.streamVersion(req.streamId));
+      const actual = await this.streamVersion(req.streamId);
+      // The stream is where the caller expected it: the number claimed was the one taken by another append.
+      if (req.claim && actual === req.expectedVersion) throw new SequenceClaimLostError(req.streamId, req.claim.sequence, req.claim.value);
+      throw new WrongExpectedVersionError(req.streamId, req.expectedVersion, actual);
     }
   }
 
@@ -107,6 +127,12 @@ export class EventStore {
       streamId, opts.fromVersion ?? null, opts.toVersion ?? null, opts.toInstant ?? null,
     ], { prepare: true });
     return rows.map((r) => toStoredEvent(r, this.upcast));
+  }
+
+  /** The last number taken from a gap-free sequence (0 before the first): the next claim is this + 1. */
+  async sequenceValue(sequence: string): Promise<number> {
+    const rows = await this.sql.query<{ last: number }>(`SELECT last FROM sequences WHERE name = $1`, [sequence], { prepare: true });
+    return rows[0]?.last ?? 0;
   }
 
   async streamVersion(streamId: string): Promise<number> {
@@ -156,7 +182,7 @@ export class EventStore {
     const writes = req.writes ?? [];
     const data = req.events.map((e) => JSON.stringify(e.data ?? null));
     const intents = req.intents ?? [];
-    const rows = await sql.query<{ global_position: string; transaction_id: string; stream_version: number; recorded_at: Date | string }>(appendSql(writes, intents.length > 0), [
+    const rows = await sql.query<{ global_position: string; transaction_id: string; stream_version: number; recorded_at: Date | string }>(appendSql(writes, intents.length > 0, req.claim), [
       req.streamId,
       req.streamType,
       req.expectedVersion,
@@ -171,6 +197,7 @@ export class EventStore {
       JSON.stringify(result),
       ...writes.map((w) => JSON.stringify(w.rows)),
       ...(intents.length ? [JSON.stringify(intents.map((i) => ({ id: i.id, kind: i.kind, stream_id: i.streamId, payload: i.payload, run_at: i.runAt ?? null })))] : []),
+      ...(req.claim ? (req.claim.value === 1 ? [req.claim.sequence] : [req.claim.sequence, req.claim.value]) : []),
     ], { prepare: true });
     if (rows.length === 0) throw new NoRowsInserted();
     const occurredAt = new Date(metadata.occurredAt).toISOString();

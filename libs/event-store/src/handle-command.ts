@@ -1,8 +1,8 @@
 import type { Decided, DomainEvent, EventMeta } from './decider.js';
-import { ConcurrencyConflictError, ExpectedVersionMismatchError, WrongExpectedVersionError } from './errors.js';
+import { ConcurrencyConflictError, ExpectedVersionMismatchError, SequenceClaimLostError, WrongExpectedVersionError } from './errors.js';
 import type { EventStore } from './event-store.js';
 import { rowWrites, type RowWrite, type TableProjection } from './projections/table-projection.js';
-import type { CommandRef, EventMetadata, Intent, StoredEvent } from './types.js';
+import type { CommandRef, EventMetadata, Intent, SequenceClaim, StoredEvent } from './types.js';
 
 /** One event of a folded stream, with the state it left the stream in. */
 export interface FoldedEvent<E, S> {
@@ -58,6 +58,12 @@ export interface CommandEnvelope<C, S> {
   authorize?: (state: S) => Promise<void> | void;
   /** What the command answers (stored with a keyed command, so that a repeat answers the same). */
   result?: (state: S, version: number) => unknown;
+  /**
+   * Runs before each decision (after authorize; may look things up): completes the command with what
+   * only the database knows at that moment, e.g. the next number of a gap-free sequence, which the
+   * append then claims. A claim lost to another append runs it again, with the number after.
+   */
+  prepare?: (command: C, state: S) => Promise<{ command: C; claim?: SequenceClaim }>;
 }
 
 export type CommandOutcome<S, R> =
@@ -65,6 +71,8 @@ export type CommandOutcome<S, R> =
   | { ok: false; refusal: R };
 
 const MAX_ATTEMPTS = 5;
+/** Numbers of a sequence lost in a row to other appends (each loss means another append went through). */
+const MAX_CLAIMS = 200;
 
 /**
  * The one command path of every context: load (cached), fold, decide, append at the version it
@@ -115,13 +123,15 @@ export class CommandPipeline<E extends DomainEvent, S, Ctx = void> {
       const first = await this.store.findProcessedCommand(ref, env.streamId);
       if (first) return this.repeated(env.streamId, first.toVersion, first.events, first.result);
     }
+    let lostClaims = 0;
     for (let attempt = 1; ; attempt++) {
       const view = attempt === 1 && env.assumeNew ? this.empty(env.streamId) : await this.load(env.streamId);
       if (env.expectedVersion !== undefined && view.version !== env.expectedVersion) {
         throw new ExpectedVersionMismatchError(env.streamId, env.expectedVersion, view.version);
       }
       if (env.authorize && view.version > 0) await env.authorize(view.state);
-      const decided = decide(env.command, view.state);
+      const prepared = env.prepare ? await env.prepare(env.command, view.state) : { command: env.command };
+      const decided = decide(prepared.command, view.state);
       if (!decided.ok) return decided;
       if (decided.events.length === 0) {
         return { ok: true, streamId: env.streamId, version: view.version, state: view.state, events: [], duplicate: false, result: env.result?.(view.state, view.version) ?? null };
@@ -139,11 +149,18 @@ export class CommandPipeline<E extends DomainEvent, S, Ctx = void> {
           result: env.result?.(after.state, after.version),
           writes: this.writes(view, after, decided.events, ctx),
           intents: this.spec.intents?.(view, after, decided.events, ctx),
+          claim: prepared.claim,
         });
         if (appended.duplicate) return this.repeated(env.streamId, appended.toVersion, appended.events, appended.result);
         this.remember(after);
         return { ok: true, streamId: env.streamId, version: after.version, state: after.state, events: appended.events, duplicate: false, result: appended.result };
       } catch (e) {
+        if (e instanceof SequenceClaimLostError) {
+          // The stream did not change (no attempt is spent, a new stream stays unread): take the next number.
+          if (++lostClaims >= MAX_CLAIMS) throw new ConcurrencyConflictError(env.streamId, attempt + lostClaims);
+          attempt--;
+          continue;
+        }
         if (!(e instanceof WrongExpectedVersionError)) throw e;
         this.cache.delete(env.streamId);
         if (env.expectedVersion !== undefined) throw new ExpectedVersionMismatchError(env.streamId, env.expectedVersion, e.actualVersion);

@@ -76,6 +76,12 @@ export interface Intent {
   runAt?: string | null;
 }
 
+/** The `value`-th number of the gap-free sequence `sequence` (table `sequences`), taken by one append. */
+export interface SequenceClaim {
+  sequence: string;
+  value: number;
+}
+
 export interface AppendRequest {
   streamId: string;
   streamType: string;
@@ -94,6 +100,12 @@ export interface AppendRequest {
   writes?: RowWrite[];
   /** Work the new events ask for, recorded with them (table `intents`). */
   intents?: Intent[];
+  /**
+   * A number of a gap-free sequence the append takes (e.g. a case number): the events are written only
+   * if `value` is the sequence's next number, and the sequence moves on in the same statement. Another
+   * append that took it first fails this one with SequenceClaimLostError (nothing written).
+   */
+  claim?: SequenceClaim;
   /** Statements to run in the same transaction after the append (tests hold a transaction open with it). */
   inTransaction?: (tx: Sql, events: StoredEvent[]) => Promise<void>;
 }

@@ -112,6 +112,8 @@ export interface DecisionView {
   id: string;
   version: number;
   kind: DecisionKind;
+  /** Readable case number, e.g. PC-2026-0012 (absent on decisions drafted before case numbers). */
+  caseNumber?: string;
   workflow: { id: DecisionKind; version: number };
   stage: string;
   stageEnteredAt?: string;
@@ -142,6 +144,7 @@ export interface CommandResult {
   decisionId: string;
   version: number;
   stage: string;
+  caseNumber?: string;
   duplicate?: boolean;
 }
 

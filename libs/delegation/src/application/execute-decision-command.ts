@@ -1,7 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Command as CqrsCommand, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '@app/kernel';
-import type { CommandInput } from '../domain/commands.js';
+import type { Command, CommandInput } from '../domain/commands.js';
+import { caseNumberSequence, formatCaseNumber } from '../domain/case-number.js';
+import { vietnamDate } from '../domain/rules/expires-after-period-end.js';
+import type { SequenceClaim } from '@app/event-store';
+import { DecisionReferences } from './decision-references.js';
 import type { AccessScope } from './decision-scope.js';
 import { DecisionStore } from './decision-store.js';
 import { ReferenceData } from './reference-data.js';
@@ -11,6 +15,8 @@ export interface CommandResult {
   decisionId: string;
   version: number;
   stage: string;
+  /** The decision's case number (PC-2026-0012), when it has one. */
+  caseNumber?: string;
   duplicate: boolean;
 }
 
@@ -38,6 +44,7 @@ export class ExecuteDecisionCommandHandler implements ICommandHandler<ExecuteDec
   constructor(
     private readonly store: DecisionStore,
     private readonly references: ReferenceData,
+    private readonly decisions: DecisionReferences,
     private readonly clock: Clock,
   ) {}
 
@@ -67,9 +74,25 @@ export class ExecuteDecisionCommandHandler implements ICommandHandler<ExecuteDec
       authorize: options.scope && (async (state) => {
         if (!(await this.store.visible(state, options.scope!))) throw refusalToProblem({ kind: 'decision-not-found' });
       }),
-      result: (state, version) => ({ decisionId, version, stage: state.stage }),
+      result: (state, version) => ({ decisionId, version, stage: state.stage, ...(state.caseNumber && { caseNumber: state.caseNumber }) }),
+      prepare: input.type === 'propose' ? (command) => this.numbered(command) : undefined,
     });
     if (!outcome.ok) throw refusalToProblem(outcome.refusal);
     return { ...(outcome.result as Omit<CommandResult, 'duplicate'>), duplicate: outcome.duplicate };
+  }
+
+  /**
+   * A proposal gets the next case number of its province (the delegator body's), kind and year (in
+   * Vietnam), claimed by its own append: a refused proposal takes none, and one that loses the number to
+   * another proposal of the same province is decided again with the next (the pipeline's `prepare`).
+   */
+  private async numbered(command: Command): Promise<{ command: Command; claim?: SequenceClaim }> {
+    if (command.type !== 'propose') return { command };
+    const province = await this.decisions.provinceOf(command.data.delegatorBodyId);
+    if (!province) return { command };
+    const year = Number(vietnamDate(command.now).slice(0, 4));
+    const sequence = caseNumberSequence(province, command.data.kind, year);
+    const n = (await this.store.log.sequenceValue(sequence)) + 1;
+    return { command: { ...command, data: { ...command.data, caseNumber: formatCaseNumber(command.data.kind, year, n) } }, claim: { sequence, value: n } };
   }
 }

@@ -12,7 +12,14 @@ interface Base<T extends string, D> {
 /** The caller generates decisionId (the domain makes no ids); it becomes the stream id. */
 export type Propose = Base<
   'propose',
-  ProposalContent & { decisionId: string; kind: DecisionKind; proposerBodyId: string; workflowVersion: number }
+  ProposalContent & {
+    decisionId: string;
+    kind: DecisionKind;
+    proposerBodyId: string;
+    workflowVersion: number;
+    /** The readable case number (PC-2026-0012), the next of its province, kind and year: given, like the id. */
+    caseNumber?: string;
+  }
 >;
 export type UpdateDraft = Base<'update-draft', { changes: Partial<ProposalContent> }>;
 export type Submit = Base<'submit', Record<string, never>>;

@@ -18,6 +18,8 @@ export type ProposalDrafted = Ev<
     kind: DecisionKind;
     proposerBodyId: string;
     workflow: { id: DecisionKind; version: number };
+    /** Schema 2: the case number (PC-2026-0012 / UQ-2026-0003), gap-free per province, kind and year. */
+    caseNumber?: string;
   }
 >;
 export type DraftUpdated = Ev<'DraftUpdated', { changes: Partial<ProposalContent> }>;
@@ -143,7 +145,7 @@ export type DecisionEventType = DecisionEvent['type'];
 
 /** The explicit registry of stored event names and their current schema versions. */
 export const EVENT_SCHEMA_VERSIONS: Record<DecisionEventType, number> = {
-  ProposalDrafted: 1,
+  ProposalDrafted: 2,
   DraftUpdated: 1,
   ProposalSubmitted: 1,
   ReviewerAssigned: 1,

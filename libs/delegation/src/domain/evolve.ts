@@ -54,8 +54,8 @@ function afterFavourableAppraisal(state: DecisionState): Stage {
 function apply(state: DecisionState, event: DecisionEvent, meta: EventMeta): DecisionState {
   switch (event.type) {
     case 'ProposalDrafted': {
-      const { decisionId, kind, proposerBodyId, workflow, ...content } = event.data;
-      return { ...initialDecisionState(decisionId), exists: true, kind, workflow, proposerBodyId, content };
+      const { decisionId, kind, proposerBodyId, workflow, caseNumber, ...content } = event.data;
+      return { ...initialDecisionState(decisionId), exists: true, kind, workflow, proposerBodyId, content, ...(caseNumber !== undefined && { caseNumber }) };
     }
     case 'DraftUpdated':
       return { ...state, content: applyChanges(state.content, event.data.changes) };

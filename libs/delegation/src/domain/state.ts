@@ -31,6 +31,8 @@ export interface DecisionState {
   id: string;
   version: number;
   kind: DecisionKind;
+  /** The readable case number (PC-2026-0012); absent on decisions drafted before case numbers existed. */
+  caseNumber?: string;
   workflow: { id: DecisionKind; version: number };
   stage: Stage;
   /** When the current stage began (occurredAt of the event that entered it). */

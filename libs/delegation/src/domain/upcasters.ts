@@ -6,6 +6,10 @@ import { EVENT_SCHEMA_VERSIONS } from './events.js';
  * the store calls upcast() on read with the schema version it saved next to the data.
  */
 export const UPCASTERS: Record<string, Record<number, (data: any) => any>> = {
+  ProposalDrafted: {
+    // v2 may carry a case number; a decision drafted before case numbers existed has none.
+    1: (data: Record<string, unknown>) => data,
+  },
   RevisionRequested: {
     // v1 had one free-text reason; v2 lists reasons so each can be answered and tracked.
     1: (data: { round: number; reason: string; note?: string }) => {

@@ -7,13 +7,13 @@ import { checkWorkflowMatchesKind } from '../rules/index.js';
 import type { DecisionState } from '../state.js';
 
 export function propose(cmd: Propose, workflow: WorkflowDefinition): DecisionResult {
-  const { decisionId, kind, proposerBodyId, workflowVersion } = cmd.data;
+  const { decisionId, kind, proposerBodyId, workflowVersion, caseNumber } = cmd.data;
   const content = contentOf(cmd.data);
   const v = checkWorkflowMatchesKind(workflow, kind, workflowVersion) ?? checkContent(content, kind, workflow, '');
   if (v) return refuse(v);
   return ok({
     type: 'ProposalDrafted',
-    data: { ...content, decisionId, kind, proposerBodyId, workflow: { id: workflow.id, version: workflow.version } },
+    data: { ...content, decisionId, kind, proposerBodyId, workflow: { id: workflow.id, version: workflow.version }, ...(caseNumber !== undefined && { caseNumber }) },
   });
 }
 

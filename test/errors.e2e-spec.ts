@@ -412,10 +412,11 @@ describe('errors: every failure is a problem document', () => {
       const key = `submit-${randomUUID()}`;
       const first = await act(id, 'proposer', 'submit', {}, { 'Idempotency-Key': key });
       expect(first.status).toBe(200);
-      expect(first.body).toEqual({ decisionId: id, version: 2, stage: 'submitted', duplicate: false });
+      const caseNumber = expect.stringMatching(/^PC-\d{4}-\d{4}$/);
+      expect(first.body).toEqual({ decisionId: id, caseNumber, version: 2, stage: 'submitted', duplicate: false });
       const again = await act(id, 'proposer', 'submit', {}, { 'Idempotency-Key': key });
       expect(again.status).toBe(200);
-      expect(again.body).toEqual({ decisionId: id, version: 2, stage: 'submitted', duplicate: true });
+      expect(again.body).toEqual({ decisionId: id, caseNumber: first.body.caseNumber, version: 2, stage: 'submitted', duplicate: true });
       expect(await events(id)).toHaveLength(2);
     });
 

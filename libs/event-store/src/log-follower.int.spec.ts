@@ -4,7 +4,7 @@ import { EventStore } from './event-store.js';
 import type { StoredEvent } from './types.js';
 import { LogFollower } from './log-follower.js';
 import { appendOne, createDeliveredTable, deliveredTo, drain, project } from './testing/follower-probes.js';
-import { createSchema, openDataSource } from './testing/test-data-source.js';
+import { createSchema, openClient, openDataSource } from './testing/test-data-source.js';
 
 const SCHEMA = 'es_follower_spec';
 let ds: DataSource;
@@ -53,6 +53,57 @@ describe('LogFollower', () => {
     fail = false;
     await drain(ds, follower);
     expect(await deliveredTo(ds, 'fail', 'fail-')).toHaveLength(1);
+  });
+
+  it('a follower stalled mid-batch holds no transaction: another follower keeps advancing, and its done chunks stay done', async () => {
+    for (let i = 1; i <= 3; i++) await appendOne(store, `stall-${i}`, 0);
+    let release!: () => void;
+    let stalled!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const inside = new Promise<void>((r) => (stalled = r));
+    // One event per transaction; the slow work of the chunk of stall-2 (prepare: no transaction open) stalls.
+    const slow = new LogFollower<StoredEvent[]>(ds, 'stall-slow', {
+      prepare: async (events) => {
+        if (events[0].streamId === 'stall-2') { stalled(); await gate; }
+        return events;
+      },
+      write: (events, m) => project('stall-slow')(events, m),
+    }, { batchSize: 1000, chunkSize: 1 });
+    const other = new LogFollower(ds2, 'stall-other', project('stall-other'));
+    const batch = slow.pollOnce();
+    await inside;
+    const late = await appendOne(store, 'stall-late', 0); // appended while the slow follower is stuck
+    const seenBy = async (name: string) => (await deliveredTo(ds, name, 'stall-')).map((r) => r.stream_id);
+    try {
+      await drain(ds2, other, 20_000); // it reaches the event appended after the stall began
+      expect(await seenBy('stall-other')).toEqual(expect.arrayContaining(['stall-1', 'stall-2', 'stall-3', 'stall-late']));
+      // The stalled follower's first chunk is committed with its checkpoint: a crash now loses nothing done.
+      expect(await seenBy('stall-slow')).toEqual(['stall-1']);
+      const [cp] = await ds.query(`SELECT position::int AS p FROM follower_checkpoints WHERE name = 'stall-slow'`);
+      const [first] = await ds.query(`SELECT global_position::int AS p FROM events WHERE stream_id = 'stall-1'`);
+      expect(cp.p).toBe(first.p);
+    } finally {
+      release();
+    }
+    expect(await batch).toBeGreaterThanOrEqual(3);
+    await drain(ds, slow);
+    expect((await seenBy('stall-slow')).filter((s) => s !== 'stall-late')).toEqual(['stall-1', 'stall-2', 'stall-3']);
+    expect(await seenBy('stall-slow')).toContain(late.streamId);
+
+    // The control: a transaction that holds a transaction id does hold the other follower back.
+    const open = await openClient(SCHEMA);
+    try {
+      await open.query('BEGIN');
+      await open.query('SELECT pg_current_xact_id()');
+      await appendOne(store, 'stall-behind', 0);
+      await other.pollOnce();
+      expect(await seenBy('stall-other')).not.toContain('stall-behind');
+      await open.query('COMMIT');
+      await drain(ds2, other, 20_000);
+      expect(await seenBy('stall-other')).toContain('stall-behind');
+    } finally {
+      await open.end();
+    }
   });
 
   it('readAll pages through the log in the order followers see it', async () => {

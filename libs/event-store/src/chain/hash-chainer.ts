@@ -6,7 +6,10 @@ import { canonicalEvent, chainHash } from './canonical.js';
 export const HASH_CHAIN_FOLLOWER = 'hash-chain';
 
 export interface HashChainerOptions {
+  /** Events read per statement (default 2000). */
   batchSize?: number;
+  /** Events chained per transaction (default 500). */
+  chunkSize?: number;
   onError?: (error: unknown) => void;
 }
 
@@ -15,16 +18,22 @@ export interface HashChainerOptions {
  *
  * Appends never wait for it and lock nothing global: the chain is computed here, in the log's
  * commit-safe order (transaction_id, global_position), which is also version order within a stream.
- * The follower runs each batch in one transaction holding its checkpoint row (FOR UPDATE SKIP LOCKED),
- * so the hash rows and the checkpoint commit together and each event is chained exactly once, however
- * many processes run a chainer. The follower reads without an upcaster: hashes cover data as stored.
+ * The follower computes each chunk's hashes with no transaction open, then writes them in one short
+ * transaction that moves its checkpoint from where the chunk starts (compare-and-set), so the hash rows
+ * and the checkpoint commit together and each event is chained exactly once, however many processes
+ * run a chainer (a session advisory lock lets one of them at a time take a batch). The follower reads
+ * without an upcaster: hashes cover data as stored.
  */
 export class HashChainer {
-  readonly follower: LogFollower;
+  readonly follower: LogFollower<ChainRows>;
 
   constructor(private readonly dataSource: DataSource, opts: HashChainerOptions = {}) {
-    this.follower = new LogFollower(dataSource, HASH_CHAIN_FOLLOWER, (events, m) => this.chain(events, m), {
-      batchSize: opts.batchSize ?? 500,
+    this.follower = new LogFollower<ChainRows>(dataSource, HASH_CHAIN_FOLLOWER, {
+      prepare: (events) => this.rowsOf(events),
+      write: (_events, m, rows) => this.insert(rows, m),
+    }, {
+      batchSize: opts.batchSize ?? 2000,
+      chunkSize: opts.chunkSize ?? 500,
       onError: opts.onError,
     });
   }
@@ -64,26 +73,36 @@ export class HashChainer {
     return this.follower.stop();
   }
 
-  private async chain(events: StoredEvent[], m: EntityManager): Promise<void> {
-    const [last]: Array<{ log_seq: string; log_hash: string }> = await m.query(
+  /**
+   * The chunk's hash rows, computed outside any transaction: the chain's head and the newest chained
+   * event below each stream's first event in the chunk, in one query each. What they read stays true
+   * until write commits, because chain rows are only written with a move of the follower's
+   * checkpoint, and write's move fails (rolling the rows back) if anyone moved it since.
+   */
+  private async rowsOf(events: StoredEvent[]): Promise<ChainRows> {
+    const [last]: Array<{ log_seq: string; log_hash: string }> = await this.dataSource.query(
       `SELECT log_seq, log_hash FROM event_hashes ORDER BY log_seq DESC LIMIT 1`,
     );
     let seq = last ? Number(last.log_seq) : 0;
     let logHash = last?.log_hash ?? '';
-    const streams = new Map<string, { version: number; hash: string }>();
-    const rows: Array<[number, number, string, string, number, string, string]> = [];
+    const first = new Map<string, number>();
+    for (const e of events) if (!first.has(e.streamId)) first.set(e.streamId, e.streamVersion);
+    // The newest chained event of each stream below its first one here ('' for none): an event missing
+    // before it (deleted before it was chained) shows as a version gap when verifying.
+    const found: Array<{ stream_id: string; stream_version: number | null; stream_hash: string | null }> = await this.dataSource.query(
+      `SELECT s.stream_id, h.stream_version, h.stream_hash
+         FROM unnest($1::text[], $2::int[]) AS s(stream_id, below)
+         LEFT JOIN LATERAL (SELECT stream_version, stream_hash FROM event_hashes
+                             WHERE stream_id = s.stream_id AND stream_version < s.below
+                             ORDER BY stream_version DESC LIMIT 1) h ON true`,
+      [[...first.keys()], [...first.values()]],
+    );
+    const streams = new Map<string, { version: number; hash: string }>(
+      found.map((f) => [f.stream_id, { version: f.stream_version ?? 0, hash: f.stream_hash ?? '' }]),
+    );
+    const rows: ChainRows = [];
     for (const e of events) {
-      let prev = streams.get(e.streamId);
-      if (!prev) {
-        // The newest chained event of the stream below this one ('' for the first): an event missing
-        // before it (deleted before it was chained) shows as a version gap when verifying.
-        const found: Array<{ stream_version: number; stream_hash: string }> = await m.query(
-          `SELECT stream_version, stream_hash FROM event_hashes WHERE stream_id = $1 AND stream_version < $2
-           ORDER BY stream_version DESC LIMIT 1`,
-          [e.streamId, e.streamVersion],
-        );
-        prev = found[0] ? { version: found[0].stream_version, hash: found[0].stream_hash } : { version: 0, hash: '' };
-      }
+      const prev = streams.get(e.streamId)!;
       if (prev.version >= e.streamVersion) {
         throw new Error(`hash chain: event at global position ${e.globalPosition} claims ${e.streamId} version ${e.streamVersion}, `
           + `which is already chained: the log was changed behind the store's back; run the verifier`);
@@ -95,6 +114,10 @@ export class HashChainer {
       streams.set(e.streamId, { version: e.streamVersion, hash: streamHash });
       rows.push([seq, e.globalPosition, e.transactionId, e.streamId, e.streamVersion, streamHash, logHash]);
     }
+    return rows;
+  }
+
+  private async insert(rows: ChainRows, m: EntityManager): Promise<void> {
     await m.query(
       `INSERT INTO event_hashes (log_seq, global_position, transaction_id, stream_id, stream_version, stream_hash, log_hash)
        SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::xid8[], $4::text[], $5::int[], $6::text[], $7::text[])`,
@@ -102,3 +125,5 @@ export class HashChainer {
     );
   }
 }
+
+type ChainRows = Array<[number, number, string, string, number, string, string]>;

@@ -46,8 +46,8 @@ export function naiveReader(source: DataSource, prefix: string) {
 }
 
 /** Polls until the checkpoint is past every event; an unrelated open transaction only delays it. */
-export async function drain(ds: DataSource, follower: LogFollower): Promise<void> {
-  for (let i = 0; i < 500; i++) {
+export async function drain(ds: DataSource, follower: LogFollower<any>, ms = 10_000): Promise<void> {
+  for (const end = Date.now() + ms; Date.now() < end;) {
     if ((await follower.pollOnce()) > 0) continue;
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM events e JOIN follower_checkpoints c ON c.name = $1
       WHERE (e.transaction_id, e.global_position) > (c.transaction_id, c.position)`, [follower.name]);

@@ -32,6 +32,7 @@ export * from './migrations/1732401100000-deadline-explanations.js';
 export * from './application/list-deadlines.query.js';
 export * from './intents.js';
 export * from './migrations/1732401300000-decision-list-delegator-index.js';
+export * from './migrations/1732402020000-decision-list-work.js';
 export * from './application/list-findings.query.js';
 export * from './application/registry-holders.query.js';
 export * from './application/decision-in-scope.js';

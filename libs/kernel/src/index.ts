@@ -5,3 +5,4 @@ export * from './problem.js';
 export * from './config/configuration.js';
 export * from './kernel.module.js';
 export * from './ttl-cache.js';
+export * from './search.js';

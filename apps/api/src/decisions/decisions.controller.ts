@@ -16,10 +16,10 @@ import { CompareVersionsQuery, compareEnds } from '@app/delegation';
 import { ExecuteDecisionCommand, type CommandResult } from '@app/delegation';
 import { GetDecisionEventsQuery } from '@app/delegation';
 import { GetDecisionQuery } from '@app/delegation';
-import { ListDecisionsQuery } from '@app/delegation';
+import { ListDecisionsQuery, type DecisionFilter } from '@app/delegation';
 import { CommandHeaderDocs, CommandHeaders, etag, parseIdempotencyKey, type CommandHeaderValues } from '../common/command-headers.js';
 import { DECISION_ACTIONS, type DecisionAction, type HttpDecisionCommand } from './action-table.js';
-import { CompareVersionsRequest, GetDecisionRequest, ListDecisionsRequest } from './queries.dto.js';
+import { CompareVersionsRequest, GetDecisionRequest, ListDecisionsRequest, type DecisionFilterRequest } from './queries.dto.js';
 
 /** A UUID (version 8, RFC 9562 custom) derived from a string by SHA-256. */
 function uuidFromKey(key: string): string {
@@ -28,6 +28,15 @@ function uuidFromKey(key: string): string {
   h[8] = (h[8] & 0x3f) | 0x80;
   const x = h.subarray(0, 16).toString('hex');
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+}
+
+/** The list filters of a request, "waits on me" made the caller's user, role and body. */
+export function decisionFilter(q: DecisionFilterRequest, user: AuthenticatedUser): DecisionFilter {
+  const { stage, open, kind, delegateBodyId, delegatorBodyId, proposerBodyId, bodyId, sector, powerId, assigneeId, overdue, q: text } = q;
+  return {
+    stage, open, kind, delegateBodyId, delegatorBodyId, proposerBodyId, bodyId, sector, powerId, assigneeId, overdue, q: text,
+    ...(q.waitsOnMe && { waitsOn: { userId: user.userId, role: user.role, bodyId: user.bodyId } }),
+  };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -85,9 +94,10 @@ export class DecisionsController {
   @Get()
   @RequirePermission('decisions:read')
   @ApiOperation({ summary: 'Danh sách hồ sơ / list decisions, filtered and paginated (only those in your scope)' })
-  list(@Query() q: ListDecisionsRequest, @Scope() scope: AccessScope) {
-    const { limit, offset, ...filters } = q;
-    return this.queries.execute(new ListDecisionsQuery({ ...filters, limit, offset }, scope));
+  @ApiOkResponse({ description: '`{ items: [{ id, caseNumber, title, stage, …, assignee: { id, displayName } | null, deadline: { dueOn, workingDaysLeft, overdue, dueSoon, … } | null, waitingOn }], total, limit, offset, sort, nextCursor }`' })
+  list(@Query() q: ListDecisionsRequest, @Scope() scope: AccessScope, @CurrentUser() user: AuthenticatedUser) {
+    const { limit, offset, cursor, sort } = q;
+    return this.queries.execute(new ListDecisionsQuery({ filter: decisionFilter(q, user), sort, limit, offset, cursor }, scope));
   }
 
   @Get(':id')

@@ -22,4 +22,15 @@ export class DecisionListEntity {
   @Column('timestamptz', { name: 'stage_entered_at' }) stageEnteredAt: Date;
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
+  @Column('text', { name: 'case_number', nullable: true }) caseNumber: string | null;
+  @Column('text', { name: 'document_number', nullable: true }) documentNumber: string | null;
+  /** Title, case number and document numbers, folded for search (foldForSearch). */
+  @Column('text', { name: 'search_text' }) searchText: string;
+  /** The current open deadline (decision-list.projection.ts, currentDeadline). */
+  @Column('text', { name: 'deadline_id', nullable: true }) deadlineId: string | null;
+  @Column('date', { name: 'deadline_due_on', nullable: true }) deadlineDueOn: string | null;
+  /** Whom the decision waits on: the assigned user, or a role in a body. */
+  @Column('text', { name: 'waiting_role', nullable: true }) waitingRole: string | null;
+  @Column('text', { name: 'waiting_body_id', nullable: true }) waitingBodyId: string | null;
+  @Column('text', { name: 'waiting_user_id', nullable: true }) waitingUserId: string | null;
 }

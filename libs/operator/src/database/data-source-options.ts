@@ -8,7 +8,8 @@ import { PowerHoldingEntity } from '@app/delegation';
 import { ReferenceAndReadModels1732400100000 } from './1732400100000-reference-and-read-models.js';
 import { CALENDAR_MIGRATIONS } from '@app/calendar';
 import { NOTIFICATION_MIGRATIONS, NotificationDeliveryAttempts1732401400000 } from '@app/notifications';
-import { DeadlineExplanations1732401100000, DeadlinesAndFindings1732400400000, DecisionListDelegatorIndex1732401300000 } from '@app/delegation';
+import { DeadlineExplanations1732401100000, DeadlinesAndFindings1732400400000, DecisionListDelegatorIndex1732401300000, DecisionListWork1732402020000 } from '@app/delegation';
+import { SearchFold1732402030000 } from './1732402030000-search-fold.js';
 import { IdentityAndAccess1732400600000 } from '@app/identity';
 import { OrganisationHistory1732400500000 } from '@app/organisation';
 import { PowerCatalogue1732400800000 } from '@app/organisation';
@@ -34,6 +35,8 @@ export function dataSourceOptions(url: string, opts: { poolSize?: number; connec
       IdentityAndAccess1732400600000,
       PowerCatalogue1732400800000,
       AccessTrail1732400970000,
+      DecisionListWork1732402020000,
+      SearchFold1732402030000,
     ],
     migrationsTransactionMode: 'each',
     synchronize: false,

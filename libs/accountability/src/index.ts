@@ -7,4 +7,7 @@ export * from './reconcile.js';
 export * from './rules/index.js';
 export * from './application/check-context.loader.js';
 export * from './application/check-decision.js';
+export * from './application/due-checks.js';
+export { delegateRecords, type DelegateRecord } from './application/delegate-records.js';
+export * from './migrations/1732402130000-indexed-checks.js';
 export * from './accountability.module.js';

@@ -1,22 +1,39 @@
 import type { Intent } from '@app/event-store';
 import type { DecisionEvent } from './domain/events.js';
+import type { DecisionState } from './domain/state.js';
 import type { DecisionProjectionContext, DecisionStreamView } from './projections/decision-view.js';
 import { deadlinesProjection } from './projections/deadlines.projection.js';
 
 /** Events the checks themselves write: asking for checks again after them would only repeat what was checked. */
 const CHECK_OUTPUT = new Set(['FindingRaised', 'FindingResolved']);
 
+/** Events that change who holds a power when (the registry's intervals): other decisions' checks read them. */
+const CHANGES_VALIDITY = new Set(['DecisionIssued', 'DecisionAmended', 'DecisionReassigned', 'DecisionRevoked', 'DelegationExpired']);
+
+/**
+ * What the checks of another decision see of this one (CheckContextLoader.others: only live delegations,
+ * the approved and issued ones apart): a change asks for the checks of the issued decisions sharing a power.
+ */
+function seenByOthers(s: DecisionState): string {
+  if (!s.exists || ['draft', 'rejected', 'withdrawn', 'revoked', 'expired'].includes(s.stage)) return 'unseen';
+  const c = s.content;
+  const phase = s.stage === 'approved' || s.stage === 'issued' ? s.stage : 'proposed';
+  return JSON.stringify([phase, s.kind, c.delegatorBodyId, c.delegateBodyId, [...c.powerIds].sort(), c.period ?? null]);
+}
+
 /** 08:00 in Vietnam on a date: when reminders go out. */
 const morningOf = (day: string) => `${day}T08:00:00+07:00`;
 
 export type DecisionIntent =
   | { kind: 'run-checks'; payload: { decisionId: string; version: number } }
-  | { kind: 'send-reminder'; payload: { deadlineId: string; type: 'remind' | 'escalate' } };
+  | { kind: 'send-reminder'; payload: { deadlineId: string; type: 'remind' | 'escalate' } }
+  | { kind: 'recheck-related'; payload: { decisionId: string; version: number; powerIds: string[]; delegatorBodyIds: string[] } };
 
 /**
  * What a decision's workflow asks for when events are appended, as data with deterministic ids (so a
- * retried command or a replay asks once): the accountability checks of the new version, and the
- * reminder and escalation of every open deadline the events created or moved, at the day each is due.
+ * retried command or a replay asks once): the accountability checks of the new version, those of the
+ * issued decisions that share a power when what they see of this one changed, and the reminder and
+ * escalation of every open deadline the events created or moved, at the day each is due.
  */
 export function decisionIntents(
   before: DecisionStreamView,
@@ -28,6 +45,18 @@ export function decisionIntents(
   const intents: Intent[] = [];
   if (added.some((e) => !CHECK_OUTPUT.has(e.type))) {
     intents.push({ id: `check:${id}:${after.version}`, kind: 'run-checks', streamId: id, payload: { decisionId: id, version: after.version } });
+  }
+  const seen = seenByOthers(after.state);
+  if (seen !== seenByOthers(before.state) || (seen !== 'unseen' && added.some((e) => CHANGES_VALIDITY.has(e.type)))) {
+    const sides = [before.state, after.state].filter((s) => s.exists);
+    intents.push({
+      id: `related:${id}:${after.version}`, kind: 'recheck-related', streamId: id,
+      payload: {
+        decisionId: id, version: after.version,
+        powerIds: [...new Set(sides.flatMap((s) => s.content.powerIds))].sort(),
+        delegatorBodyIds: [...new Set(sides.map((s) => s.content.delegatorBodyId))].sort(),
+      },
+    });
   }
   if (added.some((e) => deadlinesProjection.canHandle(e.type))) {
     const was = new Map((before.version ? deadlinesProjection.rows(before, ctx) : []).map((r) => [r.id, r]));

@@ -37,6 +37,10 @@ export const jobIds = {
   dailyCheck: (decisionId: string, day: string) => `daily-check:${decisionId}:${day}`,
   /** A body a decision names changed (e.g. it was abolished): check the decision again. */
   bodyCheck: (decisionId: string, bodyId: string, bodyVersion: number) => `check:${decisionId}:body:${bodyId}:${bodyVersion}`,
+  /** A power the decision names was revised or retired. */
+  powerCheck: (decisionId: string, powerId: string, powerVersion: number) => `check:${decisionId}:power:${powerId}:${powerVersion}`,
+  /** Another decision sharing a power changed what the decision's checks see of it. */
+  relatedCheck: (decisionId: string, otherId: string, otherVersion: number) => `check:${decisionId}:related:${otherId}:${otherVersion}`,
   reminder: (deadlineId: string, type: 'remind' | 'escalate') => `${type}:${deadlineId}`,
 };
 

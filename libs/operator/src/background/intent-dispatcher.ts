@@ -86,6 +86,36 @@ export class IntentDispatcher {
         }
         return;
       }
+      case 'recheck-power': {
+        // The live decisions that name the power, by the GIN index on their powers.
+        const { powerId, version } = payload as { powerId: string; version: number };
+        const named = await this.sql.query<{ id: string }>(
+          `SELECT id FROM decision_list WHERE power_ids && ARRAY[$1::text]
+              AND stage NOT IN ('draft', 'rejected', 'withdrawn', 'revoked', 'expired') ORDER BY id`,
+          [powerId],
+        );
+        for (const { id } of named) {
+          await this.queue.enqueue('check-decision', { decisionId: id, reason: `power:${powerId}:v${version}` }, { jobId: jobIds.powerCheck(id, powerId, version) });
+        }
+        return;
+      }
+      case 'recheck-related': {
+        // What a decision's checks see of the others (CheckContextLoader.others) changed for one of them: the
+        // issued decisions of its province sharing a power are checked again (proposals, on their own events).
+        const { decisionId, version, powerIds, delegatorBodyIds } = payload as { decisionId: string; version: number; powerIds: string[]; delegatorBodyIds: string[] };
+        const related = await this.sql.query<{ id: string }>(
+          `SELECT d.id FROM decision_list d LEFT JOIN bodies b ON b.id = d.delegator_body_id
+            WHERE d.power_ids && $1::text[] AND d.stage = 'issued' AND d.id <> $2
+              AND d.stage NOT IN ('draft', 'rejected', 'withdrawn', 'revoked', 'expired')
+              AND (b.province_id IS NULL OR b.province_id IN (SELECT province_id FROM bodies WHERE id = ANY($3)))
+            ORDER BY d.id`,
+          [powerIds, decisionId, delegatorBodyIds],
+        );
+        for (const { id } of related) {
+          await this.queue.enqueue('check-decision', { decisionId: id, reason: `related:${decisionId}:v${version}` }, { jobId: jobIds.relatedCheck(id, decisionId, version) });
+        }
+        return;
+      }
       default:
         throw new Error(`No dispatcher for intents of kind "${kind}"`);
     }

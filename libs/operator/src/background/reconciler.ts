@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { DueChecks } from '@app/accountability';
 import { vietnamDate } from '@app/delegation';
 import { Clock } from '@app/kernel';
 import { JobQueue, jobIds } from '@app/jobs';
@@ -23,8 +24,9 @@ export interface ReconcileReport {
  * Makes the queue agree with the deadline table. BullMQ's delayed jobs are only triggers: when Redis
  * lost them (flushed, restarted without persistence) this re-creates every missing one from the table,
  * with the same deterministic ids, for the deadlines whose reminder falls within REMINDER_WINDOW_DAYS.
- * It also queues each day's checks of the delegations in effect. (Deadlines themselves are a function
- * of each stream: nothing needs re-projecting when the day changes.)
+ * It also queues each day's checks of the delegations in effect that the day can change (DueChecks:
+ * through indexes, not every issued decision). (Deadlines themselves are a function of each stream:
+ * nothing needs re-projecting when the day changes.)
  */
 @Injectable()
 export class Reconciler {
@@ -35,17 +37,20 @@ export class Reconciler {
     @InjectDataSource() private readonly db: DataSource,
     private readonly queue: JobQueue,
     private readonly clock: Clock,
+    private readonly dueChecks: DueChecks,
   ) {}
 
   async tick(): Promise<ReconcileReport> {
     const today = vietnamDate(this.clock.now().toISOString());
     let checksScheduled = 0;
     if (this.lastDaily !== today) {
-      const issued: Array<{ id: string }> = await this.db.query(`SELECT id FROM decision_list WHERE stage = 'issued' ORDER BY id`);
-      for (const { id } of issued) {
+      // Only the issued decisions whose checks the days since the last pass can change (DueChecks).
+      const plan = await this.dueChecks.plan(today);
+      for (const id of plan.decisions.keys()) {
         await this.queue.enqueue('check-decision', { decisionId: id, reason: `daily ${today}` }, { jobId: jobIds.dailyCheck(id, today) });
       }
-      checksScheduled = issued.length;
+      await plan.done();
+      checksScheduled = plan.decisions.size;
       this.lastDaily = today;
     }
     const remindersScheduled = await this.scheduleReminders();

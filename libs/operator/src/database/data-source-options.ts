@@ -14,6 +14,7 @@ import { IdentityAndAccess1732400600000 } from '@app/identity';
 import { OrganisationHistory1732400500000 } from '@app/organisation';
 import { PowerCatalogue1732400800000 } from '@app/organisation';
 import { AccessTrail1732400970000 } from '@app/audit';
+import { IndexedChecks1732402130000 } from '@app/accountability';
 
 /** One place that lists the entities and migrations; the app, the migrate script and tests share it. */
 export function dataSourceOptions(url: string, opts: { poolSize?: number; connectTimeoutMs?: number } = {}): DataSourceOptions {
@@ -37,6 +38,7 @@ export function dataSourceOptions(url: string, opts: { poolSize?: number; connec
       AccessTrail1732400970000,
       DecisionListWork1732402020000,
       SearchFold1732402030000,
+      IndexedChecks1732402130000,
     ],
     migrationsTransactionMode: 'each',
     synchronize: false,

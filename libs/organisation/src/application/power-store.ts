@@ -42,6 +42,10 @@ export class PowerStore {
       evolve: (state, event) => evolvePower(state, event),
       schemaVersion: (type) => POWER_EVENT_SCHEMA_VERSIONS[type],
       projections: POWER_PROJECTIONS,
+      // A revised or retired power changes what the checks of the decisions naming it find (e.g. delegable).
+      intents: (_before, after, added) => added.some((e) => e.type !== 'PowerDefined')
+        ? [{ id: `power-changed:${after.state.id}:${after.version}`, kind: 'recheck-power', streamId: after.streamId, payload: { powerId: after.state.id, version: after.version } }]
+        : [],
     }, { toEvent: toPowerEvent });
   }
 

@@ -31,6 +31,7 @@ import { BodiesController } from './organisation/bodies.controller.js';
 import { OrganisationController } from './organisation/organisation.controller.js';
 import { PowersController } from './organisation/powers.controller.js';
 import { UsersController } from './users/users.controller.js';
+import { PeopleController } from './users/people.controller.js';
 
 export type AppOptions = KernelOptions;
 
@@ -59,7 +60,7 @@ export class AppModule {
       ],
       controllers: [
         AuthController, DecisionsController, RegistryController, OrganisationController, HealthController,
-        FindingsController, DeadlinesController, CalendarController, NotificationsController, UsersController, BodiesController,
+        FindingsController, DeadlinesController, CalendarController, NotificationsController, UsersController, PeopleController, BodiesController,
         AuditController, EvidenceController, PowersController, AccessTrailController,
       ],
       providers: [

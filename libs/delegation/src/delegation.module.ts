@@ -8,6 +8,7 @@ import { ExpirySweep } from './application/expiry-sweep.js';
 import { GetDecisionEventsHandler } from './application/get-decision-events.query.js';
 import { GetDecisionHandler } from './application/get-decision.query.js';
 import { ListDecisionsHandler } from './application/list-decisions.query.js';
+import { DecisionSummaryHandler } from './application/decision-summary.query.js';
 import { ListDeadlinesHandler } from './application/list-deadlines.query.js';
 import { ListDecisionFindingsHandler, ListFindingsHandler } from './application/list-findings.query.js';
 import { RegistryHoldersHandler } from './application/registry-holders.query.js';
@@ -25,6 +26,7 @@ import { ReferenceData } from './application/reference-data.js';
     GetDecisionHandler,
     GetDecisionEventsHandler,
     ListDecisionsHandler,
+    DecisionSummaryHandler,
     ListDeadlinesHandler,
     CompareVersionsHandler,
     ExpirySweep,

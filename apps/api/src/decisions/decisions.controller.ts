@@ -16,10 +16,10 @@ import { CompareVersionsQuery, compareEnds } from '@app/delegation';
 import { ExecuteDecisionCommand, type CommandResult } from '@app/delegation';
 import { GetDecisionEventsQuery } from '@app/delegation';
 import { GetDecisionQuery } from '@app/delegation';
-import { ListDecisionsQuery, type DecisionFilter } from '@app/delegation';
+import { DecisionSummaryQuery, ListDecisionsQuery, type DecisionFilter } from '@app/delegation';
 import { CommandHeaderDocs, CommandHeaders, etag, parseIdempotencyKey, type CommandHeaderValues } from '../common/command-headers.js';
 import { DECISION_ACTIONS, type DecisionAction, type HttpDecisionCommand } from './action-table.js';
-import { CompareVersionsRequest, GetDecisionRequest, ListDecisionsRequest, type DecisionFilterRequest } from './queries.dto.js';
+import { CompareVersionsRequest, DecisionFilterRequest, GetDecisionRequest, ListDecisionsRequest } from './queries.dto.js';
 
 /** A UUID (version 8, RFC 9562 custom) derived from a string by SHA-256. */
 function uuidFromKey(key: string): string {
@@ -98,6 +98,20 @@ export class DecisionsController {
   list(@Query() q: ListDecisionsRequest, @Scope() scope: AccessScope, @CurrentUser() user: AuthenticatedUser) {
     const { limit, offset, cursor, sort } = q;
     return this.queries.execute(new ListDecisionsQuery({ filter: decisionFilter(q, user), sort, limit, offset, cursor }, scope));
+  }
+
+  @Get('summary')
+  @RequirePermission('decisions:read')
+  @ApiOperation({
+    summary: 'Số liệu tổng hợp / dashboard figures over every decision the filters match (counted in SQL, no page limit)',
+    description: 'Cùng bộ lọc như danh sách (bỏ qua `sort`) / the list\'s filters (`sort` is ignored).',
+  })
+  @ApiOkResponse({
+    description: '`{ total, open, overdue, byStage: [{ stage, count }] (every stage, in workflow order), byKind, bySector, findingsByRule, '
+      + 'onTime: { met, late, rate (0–1 or null), byStage, byBodyMonth }, quarter, reportsDue }`',
+  })
+  summary(@Query() q: DecisionFilterRequest, @Scope() scope: AccessScope, @CurrentUser() user: AuthenticatedUser) {
+    return this.queries.execute(new DecisionSummaryQuery(decisionFilter(q, user), scope));
   }
 
   @Get(':id')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { Clock } from '@app/kernel';
+import { Clock, containsPattern } from '@app/kernel';
 import { hashPassword, verifyPassword } from '../passwords.js';
 import { UserDirectory } from '../user-directory.js';
 
@@ -18,6 +18,14 @@ export interface UserAccount {
   active: boolean;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** A colleague as a picker shows them: no user name, e-mail or account details. */
+export interface Person {
+  id: string;
+  displayName: string;
+  role: string;
+  bodyId: string;
 }
 
 export interface UserAccountsFilter {
@@ -70,6 +78,25 @@ export class UserAccounts {
     const args = [provinceId, q.role ?? null, q.bodyId ?? null, q.active ?? null];
     const [items, [{ total }]] = await Promise.all([
       this.db.query(`SELECT ${VIEW} FROM users u JOIN bodies b ON b.id = u.body_id WHERE ${where} ORDER BY u.username LIMIT $5 OFFSET $6`, [...args, q.limit, q.offset]),
+      this.db.query(`SELECT count(*)::int AS total FROM users u JOIN bodies b ON b.id = u.body_id WHERE ${where}`, args),
+    ]);
+    return { items, total };
+  }
+
+  /**
+   * The active people of a province by name, for a picker: with any of `roles`, whose name or user
+   * name contains `q` (with or without diacritics), in name order.
+   */
+  async people(q: { roles?: string[]; bodyId?: string; q?: string; limit: number; offset: number }, provinceId: string): Promise<{ items: Person[]; total: number }> {
+    const where = `b.province_id = $1 AND u.active AND (cardinality($2::text[]) = 0 OR u.role = ANY($2::text[]))
+      AND ($3::text IS NULL OR u.body_id = $3) AND ($4::text IS NULL OR fold_vi(u.display_name || ' ' || u.username) LIKE $4)`;
+    const args = [provinceId, q.roles ?? [], q.bodyId ?? null, q.q?.trim() ? containsPattern(q.q) : null];
+    const [items, [{ total }]] = await Promise.all([
+      this.db.query(
+        `SELECT u.id, u.display_name AS "displayName", u.role, u.body_id AS "bodyId" FROM users u JOIN bodies b ON b.id = u.body_id
+          WHERE ${where} ORDER BY fold_vi(u.display_name), u.id LIMIT $5 OFFSET $6`,
+        [...args, q.limit, q.offset],
+      ),
       this.db.query(`SELECT count(*)::int AS total FROM users u JOIN bodies b ON b.id = u.body_id WHERE ${where}`, args),
     ]);
     return { items, total };

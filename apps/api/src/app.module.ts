@@ -27,6 +27,7 @@ import { FindingsController } from './decisions/findings.controller.js';
 import { RegistryController } from './decisions/registry.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
+import { NotificationPreferencesController } from './notifications/notification-preferences.controller.js';
 import { BodiesController } from './organisation/bodies.controller.js';
 import { OrganisationController } from './organisation/organisation.controller.js';
 import { PowersController } from './organisation/powers.controller.js';
@@ -60,7 +61,7 @@ export class AppModule {
       ],
       controllers: [
         AuthController, DecisionsController, RegistryController, OrganisationController, HealthController,
-        FindingsController, DeadlinesController, CalendarController, NotificationsController, UsersController, PeopleController, BodiesController,
+        FindingsController, DeadlinesController, CalendarController, NotificationsController, NotificationPreferencesController, UsersController, PeopleController, BodiesController,
         AuditController, EvidenceController, PowersController, AccessTrailController,
       ],
       providers: [

@@ -3,6 +3,7 @@ import type { DecisionEvent } from './domain/events.js';
 import type { DecisionState } from './domain/state.js';
 import type { DecisionProjectionContext, DecisionStreamView } from './projections/decision-view.js';
 import { deadlinesProjection } from './projections/deadlines.projection.js';
+import { currentDeadline } from './projections/decision-list.projection.js';
 
 /** Events the checks themselves write: asking for checks again after them would only repeat what was checked. */
 const CHECK_OUTPUT = new Set(['FindingRaised', 'FindingResolved']);
@@ -27,7 +28,64 @@ const morningOf = (day: string) => `${day}T08:00:00+07:00`;
 export type DecisionIntent =
   | { kind: 'run-checks'; payload: { decisionId: string; version: number } }
   | { kind: 'send-reminder'; payload: { deadlineId: string; type: 'remind' | 'escalate' } }
-  | { kind: 'recheck-related'; payload: { decisionId: string; version: number; powerIds: string[]; delegatorBodyIds: string[] } };
+  | { kind: 'recheck-related'; payload: { decisionId: string; version: number; powerIds: string[]; delegatorBodyIds: string[] } }
+  | { kind: 'notify-handoff'; payload: HandoffPayload };
+
+/** Whom a hand-off notice goes to: a named user, or everyone with a role (in a body). */
+export interface HandoffAddressee {
+  role?: string;
+  bodyId?: string | null;
+  userId?: string | null;
+}
+
+/** A decision moved on: the event at `version` is told to the next actor (and, for outcomes, the proposer). */
+export interface HandoffPayload {
+  decisionId: string;
+  version: number;
+  eventType: string;
+  to: HandoffAddressee[];
+}
+
+/** The events that pass a decision on to someone else. */
+export const HANDOFF_EVENTS = new Set([
+  'ProposalSubmitted', 'ReviewerAssigned', 'RevisionRequested', 'ProposalResubmitted', 'AppraisalCompleted',
+  'LegalAppraisalRecorded', 'SubmittedToCouncil', 'CouncilVoteRecorded', 'DecisionMade', 'DecisionIssued', 'FindingRaised',
+]);
+/** Outcomes the proposing body hears of whoever acts next. */
+const TELLS_PROPOSER = new Set(['RevisionRequested', 'CouncilVoteRecorded', 'DecisionMade', 'DecisionIssued', 'FindingRaised']);
+
+/**
+ * The hand-off notices of an append, one per event (a check's findings of one run: one notice), each
+ * under `notify:<decision>:<version>` so a retried command or a replay asks once. The next actor is whom
+ * the decision waits on after the append (its current deadline); the actor is left out when the notice is sent.
+ */
+function handoffIntents(after: DecisionStreamView, added: readonly DecisionEvent[], ctx: DecisionProjectionContext): Intent[] {
+  const s = after.state;
+  if (!s.exists) return [];
+  const first = after.version - added.length + 1;
+  const deadline = currentDeadline(deadlinesProjection.rows(after, ctx), s.stage);
+  const next: HandoffAddressee | undefined = deadline
+    ? { role: String(deadline.responsible_role), bodyId: (deadline.responsible_body_id as string | null) ?? null, userId: (deadline.responsible_user_id as string | null) ?? null }
+    : undefined;
+  const intents: Intent[] = [];
+  let findingsTold = false;
+  added.forEach((e, i) => {
+    if (!HANDOFF_EVENTS.has(e.type)) return;
+    if (e.type === 'FindingRaised') {
+      if (findingsTold || e.data.severity === 'info') return;
+      findingsTold = true;
+    }
+    const to: HandoffAddressee[] = [];
+    if ((e.type === 'ReviewerAssigned' || e.type === 'ProposalResubmitted') && s.reviewerId) to.push({ userId: s.reviewerId });
+    if (e.type === 'ReviewerAssigned') to.push({ userId: e.data.reviewerId });
+    if (next) to.push(next);
+    if (TELLS_PROPOSER.has(e.type)) to.push({ role: 'proposer', bodyId: s.proposerBodyId });
+    const unique = [...new Map(to.map((a) => [JSON.stringify([a.userId ?? null, a.userId ? null : a.role ?? null, a.userId ? null : a.bodyId ?? null]), a])).values()];
+    const version = first + i;
+    intents.push({ id: `notify:${after.streamId}:${version}`, kind: 'notify-handoff', streamId: after.streamId, payload: { decisionId: after.streamId, version, eventType: e.type, to: unique } });
+  });
+  return intents;
+}
 
 /**
  * What a decision's workflow asks for when events are appended, as data with deterministic ids (so a
@@ -58,6 +116,7 @@ export function decisionIntents(
       },
     });
   }
+  intents.push(...handoffIntents(after, added, ctx));
   if (added.some((e) => deadlinesProjection.canHandle(e.type))) {
     const was = new Map((before.version ? deadlinesProjection.rows(before, ctx) : []).map((r) => [r.id, r]));
     for (const d of deadlinesProjection.rows(after, ctx)) {

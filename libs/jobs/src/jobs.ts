@@ -7,10 +7,17 @@ export interface JobPayloads {
   'check-decision': { decisionId: string; reason: string };
   /** Remind the people responsible before a deadline, or escalate to the head of the body after it. */
   'send-reminder': { deadlineId: string; type: 'remind' | 'escalate' };
+  /** Tell the next actor (inbox, e-mail) that the event at `version` passed the decision on to them. */
+  'notify-handoff': {
+    decisionId: string;
+    version: number;
+    eventType: string;
+    to: Array<{ role?: string; bodyId?: string | null; userId?: string | null }>;
+  };
 }
 
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: readonly JobName[] = ['check-decision', 'send-reminder'];
+export const JOB_NAMES: readonly JobName[] = ['check-decision', 'send-reminder', 'notify-handoff'];
 
 export const QUEUE_NAMES = ['checks', 'reminders'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
@@ -18,6 +25,8 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
 export const QUEUE_OF: Record<JobName, QueueName> = {
   'check-decision': 'checks',
   'send-reminder': 'reminders',
+  // Notices share the reminders' queue (and its processor): both are one notification sent once.
+  'notify-handoff': 'reminders',
 };
 
 /**
@@ -42,6 +51,8 @@ export const jobIds = {
   /** Another decision sharing a power changed what the decision's checks see of it. */
   relatedCheck: (decisionId: string, otherId: string, otherVersion: number) => `check:${decisionId}:related:${otherId}:${otherVersion}`,
   reminder: (deadlineId: string, type: 'remind' | 'escalate') => `${type}:${deadlineId}`,
+  /** The notice of the event at `version` of a decision (also the notification's id). */
+  handoff: (decisionId: string, version: number) => `notify:${decisionId}:${version}`,
 };
 
 export type JobHandler<N extends JobName> = (payload: JobPayloads[N]) => Promise<unknown>;

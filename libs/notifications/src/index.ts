@@ -1,5 +1,8 @@
 export {
+  DEADLINE_NOTIFICATION_KINDS,
+  HANDOFF_NOTIFICATION_KINDS,
   NOTIFICATION_KINDS,
+  type HandoffKind,
   type IsoDate,
   type IsoInstant,
   type NotificationKind,
@@ -40,3 +43,7 @@ export * from './migrations/1732400300000-notifications.js';
 export * from './migrations/1732401400000-delivery-attempts.js';
 export * from './notifications.module.js';
 export * from './application/inbox.js';
+export * from './dispatch/handoff.processor.js';
+export * from './application/preferences.js';
+export { HANDOFF_KIND_OF, renderHandoff, type HandoffInput } from './handoff-templates.js';
+export * from './migrations/1732402200000-handoff-notifications.js';

@@ -3,8 +3,16 @@ import type { Text } from '@app/kernel';
 
 export type { IsoDate, IsoInstant, Text };
 
-export const NOTIFICATION_KINDS = ['reminder', 'escalation', 'report-due', 'evaluation-due', 'period-ending'] as const;
+/** Deadline notices: sent on the reminder day of a deadline, or after it passed. */
+export const DEADLINE_NOTIFICATION_KINDS = ['reminder', 'escalation', 'report-due', 'evaluation-due', 'period-ending'] as const;
+/** Hand-off notices: a decision moved on and now waits on someone else. */
+export const HANDOFF_NOTIFICATION_KINDS = [
+  'submitted', 'assigned', 'revision-requested', 'resubmitted', 'appraised', 'legal-appraised', 'sent-to-council',
+  'vote-recorded', 'decided', 'issued', 'finding-raised',
+] as const;
+export const NOTIFICATION_KINDS = [...DEADLINE_NOTIFICATION_KINDS, ...HANDOFF_NOTIFICATION_KINDS] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export type HandoffKind = (typeof HANDOFF_NOTIFICATION_KINDS)[number];
 
 /** Who a notification goes to: a user of the app (inbox, and e-mail if known), an address, or both. */
 export interface Recipient {

@@ -8,8 +8,10 @@ import { EmailChannel } from './email-channel.js';
 import { WebhookChannel } from './webhook-channel.js';
 import { NotificationDispatcher } from './dispatch/notification-dispatcher.js';
 import { ReminderProcessor } from './dispatch/reminder.processor.js';
+import { HandoffNotifier } from './dispatch/handoff.processor.js';
+import { NotificationPreferences } from './application/preferences.js';
 
-/** Reminders and escalations: the in-app inbox, e-mail (SMTP_URL) and the signed webhook (WEBHOOK_URL). */
+/** Reminders, escalations and hand-off notices: the in-app inbox, e-mail (SMTP_URL) and the signed webhook (WEBHOOK_URL). */
 @Module({
   imports: [CalendarModule],
   providers: [
@@ -26,8 +28,10 @@ import { ReminderProcessor } from './dispatch/reminder.processor.js';
       },
     },
     ReminderProcessor,
+    HandoffNotifier,
     Inbox,
+    NotificationPreferences,
   ],
-  exports: [NotificationDispatcher, ReminderProcessor, Inbox],
+  exports: [NotificationDispatcher, ReminderProcessor, HandoffNotifier, Inbox, NotificationPreferences],
 })
 export class NotificationsModule {}

@@ -75,7 +75,7 @@ function greeting(recipients: Recipient[]): Text {
   return names ? { vi: `Kính gửi: ${names}`, en: `Dear ${names},` } : { vi: 'Kính gửi: đồng chí', en: 'Dear colleague,' };
 }
 
-function compose(input: TemplateInput, kind: NotificationKind, id: string, subject: Text, paragraphs: Text[], data: Record<string, unknown>): NotificationMessage {
+export function compose(input: TemplateInput, kind: NotificationKind, id: string, subject: Text, paragraphs: Text[], data: Record<string, unknown>): NotificationMessage {
   const parts = [greeting(input.recipients), ...paragraphs];
   if (input.link) parts.push({ vi: `Xem hồ sơ: ${input.link}`, en: `Open the file: ${input.link}` });
   parts.push(FOOTER);

@@ -6,7 +6,7 @@ import { DelegationModule } from '@app/delegation';
 import { OrganisationModule } from '@app/organisation';
 import { BullJobQueue, InProcessJobQueue, JobHandlers, JobQueue, bullSettings } from '@app/jobs';
 import { Clock } from '@app/kernel';
-import { NotificationsModule, ReminderProcessor } from '@app/notifications';
+import { HandoffNotifier, NotificationsModule, ReminderProcessor } from '@app/notifications';
 import { BackgroundJobs, type ProcessRole } from './background/background.js';
 import { IntentDispatcher } from './background/intent-dispatcher.js';
 import { Reconciler } from './background/reconciler.js';
@@ -28,11 +28,12 @@ export class OperatorModule {
       providers: [
         {
           provide: JobHandlers,
-          inject: [CheckDecisionProcessor, ReminderProcessor],
-          useFactory: (checks: CheckDecisionProcessor, reminders: ReminderProcessor) => {
+          inject: [CheckDecisionProcessor, ReminderProcessor, HandoffNotifier],
+          useFactory: (checks: CheckDecisionProcessor, reminders: ReminderProcessor, handoffs: HandoffNotifier) => {
             const handlers = new JobHandlers();
             handlers.register('check-decision', (p) => checks.run(p));
             handlers.register('send-reminder', (p) => reminders.run(p));
+            handlers.register('notify-handoff', (p) => handoffs.run(p));
             return handlers;
           },
         },

@@ -11,7 +11,7 @@ export const ACTION_COMMANDS = [
 ] as const;
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
 
-export const ENDPOINTS: ReadonlyArray<readonly ['GET' | 'POST', string]> = [
+export const ENDPOINTS: ReadonlyArray<readonly ['GET' | 'POST' | 'PUT', string]> = [
   ['POST', '/api/v1/auth/login'],
   ['GET', '/api/v1/decisions'],
   ['POST', '/api/v1/decisions'],
@@ -27,6 +27,8 @@ export const ENDPOINTS: ReadonlyArray<readonly ['GET' | 'POST', string]> = [
   ['GET', '/api/v1/me/notifications'],
   ['POST', '/api/v1/me/notifications/{id}/read'],
   ['POST', '/api/v1/me/notifications/read-all'],
+  ['GET', '/api/v1/me/notification-preferences'],
+  ['PUT', '/api/v1/me/notification-preferences'],
   ['GET', '/api/v1/registry'],
   ['GET', '/api/v1/bodies'],
   ['GET', '/api/v1/powers'],

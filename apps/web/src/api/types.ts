@@ -228,6 +228,16 @@ export interface InboxItem {
   data: Record<string, unknown>;
   createdAt: string;
   readAt: string | null;
+  /** A deadline notice whose stage moved on: nothing is asked any more. */
+  closed: boolean;
+  closedOn: string | null;
+}
+
+export interface NotificationPreference {
+  kind: string;
+  label: Text;
+  inbox: boolean;
+  email: boolean;
 }
 
 export interface InboxPage extends Page<InboxItem> {

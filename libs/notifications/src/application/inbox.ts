@@ -13,6 +13,13 @@ export interface InboxItem {
   data: Record<string, unknown>;
   createdAt: string;
   readAt: string | null;
+  /**
+   * A deadline notice whose deadline is no longer open (its stage moved on, the report was filed):
+   * nothing is asked of the reader any more. Always false for other notices.
+   */
+  closed: boolean;
+  /** The day the deadline closed. */
+  closedOn: string | null;
 }
 
 export interface InboxPage {
@@ -34,6 +41,8 @@ interface Row {
   data: Record<string, unknown>;
   created_at: Date;
   read_at: Date | null;
+  deadline_status: string | null;
+  deadline_closed_on: string | null;
 }
 
 const toItem = (r: Row): InboxItem => ({
@@ -45,6 +54,8 @@ const toItem = (r: Row): InboxItem => ({
   data: r.data,
   createdAt: new Date(r.created_at).toISOString(),
   readAt: r.read_at ? new Date(r.read_at).toISOString() : null,
+  closed: r.deadline_status !== null && r.deadline_status !== 'open',
+  closedOn: r.deadline_status !== null && r.deadline_status !== 'open' ? r.deadline_closed_on : null,
 });
 
 /** One user's in-app inbox (notification_inbox rows written by the NotificationDispatcher): read it, mark it read. */
@@ -60,8 +71,10 @@ export class Inbox {
     const unreadOnly = q.unread === true;
     const where = `i.user_id = $1${unreadOnly ? ' AND i.read_at IS NULL' : ''}`;
     const rows: Row[] = await this.db.query(
-      `SELECT n.id, n.kind, n.decision_id, n.subject_vi, n.subject_en, n.body_vi, n.body_en, n.data, n.created_at, i.read_at
+      `SELECT n.id, n.kind, n.decision_id, n.subject_vi, n.subject_en, n.body_vi, n.body_en, n.data, n.created_at, i.read_at,
+              dl.status AS deadline_status, to_char(dl.closed_on, 'YYYY-MM-DD') AS deadline_closed_on
          FROM notification_inbox i JOIN notifications n ON n.id = i.notification_id
+         LEFT JOIN deadlines dl ON dl.id = n.data->>'deadlineId'
         WHERE ${where}
         ORDER BY n.created_at DESC, n.id DESC
         LIMIT $2 OFFSET $3`,

@@ -82,6 +82,8 @@ function describe(e: unknown): string {
  *   database session, and with it the lock). Older, it is reconciled: sent once more, with the SAME
  *   Message-ID (derived from notification id and address) and the same X-Phancap-Delivery, so a
  *   receiver that dedupes on them shows it once; the row counts it in `reconciled`.
+ * - Each user's preferences for the message's kind (notification_preferences) choose whether it goes to
+ *   their inbox and whether it is e-mailed; an address given without a user (a body's head) always is.
  * - Dispatches of the same id are serialised by a session advisory lock, so two workers running the
  *   same job at once (a stalled job taken over) do not both send.
  *
@@ -131,7 +133,18 @@ export class NotificationDispatcher {
   }
 
   private async dispatchLocked(qr: QueryRunner, message: NotificationMessage): Promise<DispatchReport> {
-    const userIds = [...new Set(message.recipients.map((r) => r.userId).filter((id): id is string => !!id))];
+    const named = [...new Set(message.recipients.map((r) => r.userId).filter((id): id is string => !!id))];
+    // Each user's choice for this kind (no row: inbox and e-mail both on).
+    const prefs = new Map<string, { inbox: boolean; email: boolean }>();
+    if (named.length) {
+      const rows: Array<{ user_id: string; inbox: boolean; email: boolean }> = await qr.query(
+        `SELECT user_id, inbox, email FROM notification_preferences WHERE kind = $1 AND user_id = ANY($2::text[])`,
+        [message.kind, named],
+      );
+      for (const r of rows) prefs.set(r.user_id, r);
+    }
+    const userIds = named.filter((u) => prefs.get(u)?.inbox !== false);
+    const byEmail = message.recipients.filter((r) => !r.userId || prefs.get(r.userId)?.email !== false);
     let created = false;
     let inboxAdded = 0;
     await qr.startTransaction();
@@ -157,7 +170,7 @@ export class NotificationDispatcher {
       throw e;
     }
 
-    const { targets, withoutEmail } = await this.emailTargets(qr, message.recipients);
+    const { targets, withoutEmail } = await this.emailTargets(qr, byEmail);
     const deliveries: DeliveryOutcome[] = [];
     const { email, webhook } = this.channels;
     if (email) {

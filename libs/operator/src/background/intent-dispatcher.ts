@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { sqlPool, type SqlPool } from '@app/event-store';
-import { JobQueue, jobIds } from '@app/jobs';
+import { JobQueue, jobIds, type JobPayloads } from '@app/jobs';
 import { Clock } from '@app/kernel';
 import { REMINDER_WINDOW_DAYS } from './reconciler.js';
 
@@ -71,6 +71,11 @@ export class IntentDispatcher {
       case 'send-reminder': {
         const { deadlineId, type } = payload as { deadlineId: string; type: 'remind' | 'escalate' };
         await this.queue.enqueue('send-reminder', { deadlineId, type }, { jobId: jobIds.reminder(deadlineId, type), runAt: run_at ?? undefined });
+        return;
+      }
+      case 'notify-handoff': {
+        const p = payload as JobPayloads['notify-handoff'];
+        await this.queue.enqueue('notify-handoff', p, { jobId: jobIds.handoff(p.decisionId, p.version) });
         return;
       }
       case 'recheck-body': {

@@ -39,3 +39,6 @@ export * from './application/list-findings.query.js';
 export * from './application/registry-holders.query.js';
 export * from './application/decision-in-scope.js';
 export * from './application/list-issued-decisions-naming-body.query.js';
+export * from './workflows/document.js';
+export * from './workflows/from-document.js';
+export * from './workflows/validate-definition.js';

@@ -1,5 +1,5 @@
 import { containsPattern, problems } from '@app/kernel';
-import { STAGE_LIBRARY } from '../workflows/common.js';
+import { terminalStages } from '../workflows/registry.js';
 import { decisionScopeSql, type AccessScope } from './decision-scope.js';
 
 /** Who asks "what waits on me": the decisions waiting on this user, or on their role in their body. */
@@ -44,7 +44,7 @@ const SORT_KEYS: Record<string, { expr: string; text: string; type: string }> = 
   title: { expr: 'd.title', text: 'd.title', type: 'text' },
 };
 
-const TERMINAL = Object.entries(STAGE_LIBRARY).filter(([, s]) => s.terminal).map(([id]) => id);
+const TERMINAL = terminalStages();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The rows a list reads: the decision, its assigned reviewer, its current deadline, its bodies. */

@@ -1,5 +1,6 @@
 import type { CommandType } from '../domain/commands.js';
 import type { DecisionKind, Role, Stage, Text } from '../domain/types.js';
+import type { StepDocument, StepKind } from './document.js';
 
 /**
  * A workflow definition is data: which stages a decision passes through, which role may run which
@@ -27,6 +28,14 @@ export interface TransitionDefinition {
    */
   to?: Stage[];
   label: Text;
+  /** The step kind, the named rules checked and the legal source, as the definition document gives them. */
+  kind?: StepKind;
+  rules?: string[];
+  source?: string;
+  /** Where the recorded event leads: the first whose conditions all hold on the event's data. */
+  outcomes?: Array<{ to: Stage; when?: Record<string, string | number | boolean> }>;
+  vote?: StepDocument['vote'];
+  timer?: StepDocument['timer'];
 }
 
 export interface WorkflowDefinition {

@@ -1,5 +1,5 @@
-import type { Stage } from '../domain/types.js';
-import type { StageDefinition, TransitionDefinition } from './definition.js';
+import type { Stage } from '../../domain/types.js';
+import type { StageDefinition, TransitionDefinition } from '../../workflows/definition.js';
 
 /**
  * Stages and transitions both workflows share. Each workflow picks the stages it uses, so a

@@ -1,5 +1,7 @@
-import type { Stage } from '../domain/types.js';
-import type { WorkflowDefinition } from './definition.js';
+// The v1 workflows as they were written in TypeScript before they became data (definitions/*.json):
+// kept for the test that proves the converted documents give the same definitions and replay the same.
+import type { Stage } from '../../domain/types.js';
+import type { WorkflowDefinition } from '../../workflows/definition.js';
 import { ACCOUNTABILITY_TRANSITIONS, ISSUANCE_TRANSITIONS, pickStages, proposalTransitions, withdrawTransition } from './common.js';
 
 const STAGES: Stage[] = [
@@ -21,7 +23,7 @@ const STAGES: Stage[] = [
  * Phân cấp: Sở Nội vụ appraises, Sở Tư pháp checks the legality of the draft legal document,
  * then UBND submits to HĐND, which must pass it before the decision is issued.
  */
-export const PHAN_CAP_V1: WorkflowDefinition = {
+export const LEGACY_PHAN_CAP_V1: WorkflowDefinition = {
   id: 'phan-cap',
   version: 1,
   title: { vi: 'Quy trình phân cấp', en: 'Decentralisation workflow' },

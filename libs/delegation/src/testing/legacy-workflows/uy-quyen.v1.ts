@@ -1,5 +1,7 @@
-import type { Stage } from '../domain/types.js';
-import type { WorkflowDefinition } from './definition.js';
+// The v1 workflows as they were written in TypeScript before they became data (definitions/*.json):
+// kept for the test that proves the converted documents give the same definitions and replay the same.
+import type { Stage } from '../../domain/types.js';
+import type { WorkflowDefinition } from '../../workflows/definition.js';
 import { ACCOUNTABILITY_TRANSITIONS, ISSUANCE_TRANSITIONS, pickStages, proposalTransitions, withdrawTransition } from './common.js';
 
 const STAGES: Stage[] = [
@@ -20,7 +22,7 @@ const STAGES: Stage[] = [
  * Ủy quyền: after the Sở Nội vụ appraisal UBND (or its chairman) decides directly; the
  * authorisation runs for a period and expires at its end.
  */
-export const UY_QUYEN_V1: WorkflowDefinition = {
+export const LEGACY_UY_QUYEN_V1: WorkflowDefinition = {
   id: 'uy-quyen',
   version: 1,
   title: { vi: 'Quy trình ủy quyền', en: 'Authorisation workflow' },

@@ -11,7 +11,8 @@ import { rebuildFigure, seedRebuildLog } from './figures/rebuild.js';
 import { sprayFigure } from './figures/spray.js';
 import { streamFigure } from './figures/stream.js';
 import { Api, typicalDecision } from './support/api.js';
-import { config, type FigureName } from './support/config.js';
+import { config, SCALE, type FigureName } from './support/config.js';
+import { runScale } from './scale/run-scale.js';
 import { createBenchDatabase, createFloorTable, serverFacts, vacuumAnalyze, type BenchDatabase } from './support/database.js';
 import { log, notMeasured, table, type Row } from './support/report.js';
 import { startServer, type RunningServer } from './support/servers.js';
@@ -141,7 +142,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
+(SCALE ? runScale(config.databaseUrl) : main()).catch((e) => {
   console.error(e);
   process.exit(1);
 });

@@ -64,7 +64,7 @@ export async function seedRebuildLog(api: Api, url: string, cfg: BenchConfig): P
  * The file `npm run cli` runs (its script ends in `node dist/<path>.js`), as compiled by the bench's
  * own build into dist/bench-build/<path>.js: the operator CLI wherever it lives.
  */
-function cliFile(): string {
+export function cliFile(): string {
   const script: string = JSON.parse(readFileSync(resolve('package.json'), 'utf8')).scripts?.cli ?? '';
   const m = /node\s+dist\/(\S+\.js)/.exec(script);
   if (!m) throw new Error(`package.json's "cli" script (${JSON.stringify(script)}) does not say which file it runs (node dist/<file>.js)`);
@@ -85,7 +85,7 @@ interface Timed {
  * exiting), so process start-up and module loading are left out; if it no longer prints that, the
  * wall time.
  */
-async function cliRebuild(cli: string, env: Record<string, string>, decisions: number): Promise<Timed> {
+export async function cliRebuild(cli: string, env: Record<string, string>, decisions: number): Promise<Timed> {
   const t0 = performance.now();
   const { stdout } = await run(process.execPath, [cli, 'rebuild-projections'], { env: { ...process.env, ...env }, maxBuffer: 1 << 24 });
   const wall = performance.now() - t0;
@@ -96,7 +96,7 @@ async function cliRebuild(cli: string, env: Record<string, string>, decisions: n
   return { ms: Number(printed[1]), how: 'as printed by the CLI' };
 }
 
-async function keysetRead(env: Record<string, string>): Promise<{ rows: number; ms: number; parsedByDriver: boolean | null }> {
+export async function keysetRead(env: Record<string, string>): Promise<{ rows: number; ms: number; parsedByDriver: boolean | null }> {
   const { stdout } = await run(process.execPath, [KEYSET_READ], { env: { ...process.env, ...env } });
   return JSON.parse(stdout.trim().split('\n').pop()!);
 }

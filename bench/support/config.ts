@@ -14,9 +14,15 @@ const rounds = num('BENCH_ROUNDS', 5);
 export const FIGURES = ['append', 'http', 'stream', 'rebuild', 'spray'] as const;
 export type FigureName = (typeof FIGURES)[number];
 
+/**
+ * `npm run bench -- scale` (or BENCH_ONLY=scale): the national-scale simulation instead of the figures
+ * above (bench/scale/run-scale.ts; its own settings are SCALE_*). Never part of the default run.
+ */
+export const SCALE = process.argv.slice(2).includes('scale') || (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).includes('scale');
+
 function only(): Set<FigureName> {
   const raw = process.env.BENCH_ONLY;
-  if (!raw) return new Set(FIGURES);
+  if (!raw || SCALE) return new Set(FIGURES);
   const names = raw.split(',').map((s) => s.trim()).filter(Boolean);
   for (const n of names) if (!(FIGURES as readonly string[]).includes(n)) throw new Error(`BENCH_ONLY: unknown figure ${n} (one of ${FIGURES.join(', ')})`);
   return new Set(names as FigureName[]);

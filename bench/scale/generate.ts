@@ -68,6 +68,8 @@ export interface GenerationReport {
   decisions: number;
   bodies: number;
   seconds: number;
+  /** CPU seconds of this process (the generator and the whole command path in it), user + system; PostgreSQL's are not counted. */
+  cpuSeconds: number;
   refused: Map<string, number>;
   ticks: number[];
   tickChecks: number[];
@@ -88,6 +90,7 @@ export async function generate(url: string, s: ScaleSettings): Promise<Generatio
   const clock = new SimClock();
   clock.set(s.start);
   const started = performance.now();
+  const cpu0 = process.cpuUsage();
   // The size of the country follows the size of the log: 97 new communes per province (3,300 in
   // all, as in 2025) at 1M events, fewer for a smaller log, so bodies stay a few per cent of it.
   const communes = Math.max(4, Math.min(97, Math.round(s.events / 10_000)));
@@ -96,7 +99,9 @@ export async function generate(url: string, s: ScaleSettings): Promise<Generatio
   const app = await bootContext(url, clock);
   try {
     const g = new Generator(app, world, clock, s);
-    return await g.run(started);
+    const report = await g.run(started);
+    const cpu = process.cpuUsage(cpu0);
+    return { ...report, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
   } finally {
     await app.close();
   }
@@ -130,7 +135,7 @@ class Generator {
     for (const u of world.users) this.userOf.set(`${u.bodyId}/${u.role}`, { userId: u.id, role: u.role, bodyId: u.bodyId });
   }
 
-  async run(started: number): Promise<GenerationReport> {
+  async run(started: number): Promise<Omit<GenerationReport, 'cpuSeconds'>> {
     const { world, s } = this;
     for (const b of world.bodies) await this.establish(b);
     await this.seedReference();

@@ -10,6 +10,7 @@ import { KernelModule, type KernelOptions } from '@app/kernel';
 import { NotificationsModule } from '@app/notifications';
 import { DatabaseModule, OperatorModule } from '@app/operator';
 import { OrganisationModule } from '@app/organisation';
+import { ReportingModule } from '@app/reporting';
 import { AccessGuard } from './access/access.guard.js';
 import { AccessTrailController } from './audit/access-trail.controller.js';
 import { AccessTrailInterceptor } from './audit/access-trail.interceptor.js';
@@ -33,6 +34,7 @@ import { OrganisationController } from './organisation/organisation.controller.j
 import { PowersController } from './organisation/powers.controller.js';
 import { UsersController } from './users/users.controller.js';
 import { PeopleController } from './users/people.controller.js';
+import { QuarterlyReportsController } from './reports/quarterly-reports.controller.js';
 
 export type AppOptions = KernelOptions;
 
@@ -57,12 +59,13 @@ export class AppModule {
         AccountabilityModule,
         NotificationsModule,
         AuditModule,
+        ReportingModule,
         OperatorModule.forRoot({ role: 'api' }),
       ],
       controllers: [
         AuthController, DecisionsController, RegistryController, OrganisationController, HealthController,
         FindingsController, DeadlinesController, CalendarController, NotificationsController, NotificationPreferencesController, UsersController, PeopleController, BodiesController,
-        AuditController, EvidenceController, PowersController, AccessTrailController,
+        AuditController, EvidenceController, PowersController, AccessTrailController, QuarterlyReportsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -162,6 +162,26 @@ export class EventStore {
     return rows.map((r) => toStoredEvent(r, this.upcast));
   }
 
+  /**
+   * The oldest transaction still running (pg_snapshot_xmin): every event of a transaction below it is
+   * final (committed, or never to appear). A read bounded by it gives the same rows for ever after.
+   */
+  async stableXmin(): Promise<string> {
+    const [row] = await this.sql.query<{ xmin: string }>(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`);
+    return row.xmin;
+  }
+
+  /** The events of some streams written by transactions below `xmin` (stableXmin), in stream and version order. */
+  async readStreamsBelow(streamIds: readonly string[], xmin: string): Promise<StoredEvent[]> {
+    if (!streamIds.length) return [];
+    const rows = await this.sql.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ANY($1::text[]) AND transaction_id < $2::xid8
+        ORDER BY stream_id, stream_version`,
+      [streamIds, xmin],
+    );
+    return rows.map((r) => toStoredEvent(r, this.upcast));
+  }
+
   /** The whole log in commit-safe order (see log-reader.ts), for rebuilding projections. */
   async readAll(opts: { after?: LogPosition; limit: number }): Promise<StoredEvent[]> {
     return readLog(this.sql, opts.after ?? LOG_START, opts.limit, this.upcast);

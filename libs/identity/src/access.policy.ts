@@ -40,6 +40,8 @@ export const STATIC_PERMISSIONS = [
   'security:read', // failed logins
   'trail:read', // the auditors' own trail: who read history, compared, verified, exported (admins)
   'queues:manage', // the bull-board queue dashboard and its controls: every province's jobs (the national operator)
+  'reports:read', // the province's consolidated reports and timeliness figures
+  'reports:compile', // compile the quarterly consolidated report (Văn phòng UBND, Sở Nội vụ: Kế hoạch 7781/KH-UBND)
 ] as const;
 
 export type CommandPermission = `decisions:${CommandType}`;
@@ -65,15 +67,17 @@ const EVERYONE: Permission[] = ['decisions:read', 'registry:read', 'reference:re
 /** The hand-written part of the table: what each role holds besides the decision commands. */
 const GRANTS: Record<UserRole, Permission[]> = {
   proposer: [...EVERYONE],
-  reviewer: [...EVERYONE],
-  'reviewer-lead': [...EVERYONE],
+  reviewer: [...EVERYONE, 'reports:read'],
+  // The Sở Nội vụ "theo dõi, đôn đốc" (Trà Vinh's plan): its lead compiles the consolidated report too.
+  'reviewer-lead': [...EVERYONE, 'reports:read', 'reports:compile'],
   'legal-appraiser': [...EVERYONE],
-  'council-office': [...EVERYONE],
-  'committee-office': [...EVERYONE],
+  'council-office': [...EVERYONE, 'reports:read'],
+  // The Văn phòng UBND consolidates "trước ngày 20 tháng cuối quý" (Kế hoạch 7781/KH-UBND).
+  'committee-office': [...EVERYONE, 'reports:read', 'reports:compile'],
   // Thanh tra: reads everything (including history, users and integrity checks), changes nothing.
-  auditor: [...EVERYONE, 'history:verify', 'users:read'],
+  auditor: [...EVERYONE, 'history:verify', 'users:read', 'reports:read'],
   // A province's admin: its users, bodies, calendar, security log. Not the queues: they hold every province's jobs.
-  admin: [...EVERYONE, 'history:verify', 'users:read', 'users:manage', 'security:read', 'calendar:manage', 'bodies:manage', 'trail:read'],
+  admin: [...EVERYONE, 'history:verify', 'users:read', 'users:manage', 'security:read', 'calendar:manage', 'bodies:manage', 'trail:read', 'reports:read'],
   // The national operator: the queues (every province's jobs) and the whole log's integrity, no province's decisions.
   operator: ['reference:read', 'notifications:own', 'auth:self', 'history:verify', 'log:verify', 'queues:manage'],
 };

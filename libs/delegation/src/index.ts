@@ -42,3 +42,5 @@ export * from './application/list-issued-decisions-naming-body.query.js';
 export * from './workflows/document.js';
 export * from './workflows/from-document.js';
 export * from './workflows/validate-definition.js';
+export * from './application/event-text.js';
+export * from './application/event-people.js';

@@ -120,6 +120,8 @@ export interface DecisionView {
   proposerBodyId: string;
   content: ProposalContent;
   reviewerId?: string;
+  /** The assigned reviewer by name; null before an assignment. */
+  reviewer?: { id: string; displayName: string } | null;
   revisionRound: number;
   appraisal?: { opinion: string; reportNumber: string; summary: string; reasons?: string[] };
   legalAppraisal?: { opinion: string; reportNumber: string; notes?: string; reasons?: string[] };
@@ -158,6 +160,10 @@ export interface StoredEvent {
   metadata: { actorId: string; actorRole?: string; actorBodyId?: string; occurredAt: string; correlationId: string; [k: string]: unknown };
   occurredAt: string;
   recordedAt: string;
+  /** Who acted, by name (the id stays in `id` and in metadata.actorId). */
+  actor: { id: string; displayName: string; role: string; roleName: Text; bodyId: string | null; bodyName: Text | null };
+  /** What the event recorded, in words: the server's one description (also in the evidence pack). */
+  description: Text;
 }
 
 export type DeadlineStatus = 'open' | 'met' | 'late' | 'paused' | 'cancelled';
@@ -250,6 +256,9 @@ export interface Holding {
   source: 'delegation' | 'law';
   kind?: string;
   decisionId?: string;
+  /** The number of the document that issued it (e.g. 05/2026/NQ-HĐND) and the case number. */
+  documentNumber?: string | null;
+  caseNumber?: string | null;
   delegatorBodyId?: string;
   validFrom?: string;
   validTo?: string | null;

@@ -6,7 +6,6 @@ import type { AllowedAction, Deadline, DecisionView, FindingRecord, StoredEvent 
 import { ActionForm } from '../components/ActionForm';
 import { DeadlineBadge } from '../components/DeadlineBadge';
 import { DecisionContent } from '../components/DecisionContent';
-import { describeEvent } from '../components/eventText';
 import { canAudit } from '../components/Header';
 import { Loading, ProblemAlert } from '../components/ProblemAlert';
 import { currentStageDeadline, fetchDeadlines } from '../deadlines';
@@ -62,7 +61,7 @@ export function DecisionPage() {
   const actor = (e: StoredEvent) => {
     const m = e.metadata;
     const role = m.actorRole ? t(`role.${m.actorRole}` as MessageKey) : '';
-    return t('decision.by', { who: m.actorId, role, body: m.actorBodyId ? ref.bodyName(m.actorBodyId) : '—' });
+    return t('decision.by', { who: e.actor.displayName, role, body: e.actor.bodyName ? tx(e.actor.bodyName) : m.actorBodyId ? ref.bodyName(m.actorBodyId) : '—' });
   };
 
   return (
@@ -81,6 +80,9 @@ export function DecisionPage() {
             </strong>{' '}
             · {t('decision.version')} <span data-testid="decision-version">{view.version}</span>
             {view.revisionRound > 0 && <> · {t('decision.round', { n: view.revisionRound })}</>}
+            {view.reviewer && (
+              <> · {t('decision.reviewer')}: <span data-testid="decision-reviewer" title={view.reviewer.id}>{view.reviewer.displayName}</span></>
+            )}
           </p>
         </div>
         {canAudit(user.role) && (
@@ -194,8 +196,8 @@ export function DecisionPage() {
               {events.map((e) => (
                 <li key={e.streamVersion} data-testid="timeline-event" data-type={e.type}>
                   <time dateTime={e.occurredAt}>{formatDateTime(e.occurredAt)}</time>
-                  <div className="who">{actor(e)}</div>
-                  <div>{tx(describeEvent(e, { bodyName: ref.bodyName, stageLabel: ref.stageLabel }))}</div>
+                  <div className="who" title={e.actor.id} data-actor-id={e.actor.id}>{actor(e)}</div>
+                  <div>{tx(e.description)}</div>
                 </li>
               ))}
             </ol>

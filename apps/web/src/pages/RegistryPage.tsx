@@ -85,7 +85,7 @@ export function RegistryPage() {
                 ) : (
                   <>
                     {t('registry.byDelegation', { kind: t(h.kind === 'uy-quyen' ? 'kind.uy-quyen' : 'kind.phan-cap').toLowerCase() })}{' '}
-                    <Link to={`/decisions/${h.decisionId}`}>{h.decisionId?.slice(0, 8)}</Link> · {ref.bodyName(h.delegatorBodyId)} →{' '}
+                    <Link to={`/decisions/${h.decisionId}`}>{h.documentNumber ?? h.caseNumber ?? h.decisionId?.slice(0, 8)}</Link> · {ref.bodyName(h.delegatorBodyId)} →{' '}
                     {ref.bodyName(h.holderBodyId)} · {t('registry.validity')} {formatDate(h.validFrom)}
                     {h.validTo ? ` – ${formatDate(h.validTo)}` : ''}
                   </>

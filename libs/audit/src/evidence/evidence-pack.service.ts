@@ -6,13 +6,11 @@ import type { StoredEvent } from '@app/event-store';
 import { AuditService } from '../audit.service.js';
 import { Clock } from '@app/kernel';
 import { problems } from '@app/kernel';
-import { DecisionStore, toDomainEvent } from '@app/delegation';
+import { DecisionStore, EventPeople, toDomainEvent } from '@app/delegation';
 import type {
   EvidenceActor, EvidenceDocument, EvidenceFinding, EvidencePack, StreamHash, TimelineEntry,
 } from './evidence-pack.types.js';
-import {
-  describeEvent, formatInstantVi, KIND_VI, roleEn, roleVi, STATUS_EN, STATUS_VI,
-} from './evidence-text.js';
+import { formatInstantVi, KIND_VI, roleVi, STATUS_EN, STATUS_VI } from './evidence-text.js';
 
 /** Who asks for the pack (printed on it). */
 export interface EvidenceRequester {
@@ -52,29 +50,18 @@ export class EvidencePackService {
     const [verification, chainRows] = await Promise.all([this.audit.verifyStream(id), this.streamHashes(id)]);
     const verifiedAt = this.clock.now().toISOString();
 
-    const userIds = new Set<string>([requester.userId]);
-    const bodyIds = new Set<string>([state.proposerBodyId, state.content.delegatorBodyId, state.content.delegateBodyId]);
-    for (const e of events) {
-      if (e.metadata.actorId) userIds.add(e.metadata.actorId);
-      if (e.metadata.actorBodyId) bodyIds.add(e.metadata.actorBodyId);
-      const d = e.data as Record<string, unknown>;
-      if (e.type === 'ReviewerAssigned' && typeof d.reviewerId === 'string') userIds.add(d.reviewerId);
-      if (e.type === 'DecisionReassigned') for (const k of ['fromBodyId', 'toBodyId']) if (typeof d[k] === 'string') bodyIds.add(d[k] as string);
-      if (e.type === 'ProposalDrafted' || e.type === 'ProposalResubmitted' || e.type === 'DraftUpdated' || e.type === 'DecisionAmended') {
-        const c = (e.type === 'ProposalDrafted' ? d : d.changes) as Record<string, unknown> | undefined;
-        for (const k of ['delegatorBodyId', 'delegateBodyId']) if (typeof c?.[k] === 'string') bodyIds.add(c[k] as string);
-      }
-    }
-    const [users, bodies] = await Promise.all([this.userNames([...userIds]), this.bodyNames([...bodyIds].filter(Boolean))]);
-    const userName = (uid: string) => users.get(uid) ?? (uid === 'system' ? 'Hệ thống kiểm tra tự động' : uid);
-    const bodyName = (bid: string): Text => bodies.get(bid) ?? { vi: bid, en: bid };
+    const people = await EventPeople.load(this.db, events, {
+      userIds: [requester.userId], bodyIds: [state.proposerBodyId, state.content.delegatorBodyId, state.content.delegateBodyId],
+    });
+    const { userName, bodyName } = people;
 
     const hashes = new Map(chainRows.map((h) => [h.streamVersion, h]));
     const timeline: TimelineEntry[] = events.map((e) => {
-      const actor = this.actorOf(e, userName, bodies);
-      const subjectVi = actor.bodyNameVi ?? actor.roleVi;
-      const subjectEn = (actor.bodyId && bodies.get(actor.bodyId)?.en) || roleEn(actor.role);
-      const what = describeEvent(toDomainEvent(e), { subjectVi, subjectEn, kind: state.kind, userName, bodyName });
+      const who = people.actor(e);
+      const actor: EvidenceActor = {
+        userId: who.id, displayName: who.displayName, role: who.role, roleVi: who.roleName.vi, bodyId: who.bodyId, bodyNameVi: who.bodyName?.vi ?? null,
+      };
+      const what = people.describe(e, state.kind);
       const h = hashes.get(e.streamVersion);
       return {
         version: e.streamVersion,
@@ -134,37 +121,6 @@ export class EvidencePackService {
         roleVi: roleVi(requester.role),
       },
     };
-  }
-
-  private actorOf(e: StoredEvent, userName: (id: string) => string, bodies: Map<string, Text>): EvidenceActor {
-    const m = e.metadata;
-    const role = m.actorRole ?? (m.actorId === 'system' ? 'system' : 'unknown');
-    const bodyId = m.actorBodyId ?? null;
-    return {
-      userId: m.actorId,
-      displayName: userName(m.actorId),
-      role,
-      roleVi: roleVi(role),
-      bodyId,
-      // The system acts as body "system": no body of the organisation, so the role names it.
-      bodyNameVi: bodyId ? (bodies.get(bodyId)?.vi ?? null) : null,
-    };
-  }
-
-  private async userNames(ids: string[]): Promise<Map<string, string>> {
-    if (!ids.length) return new Map();
-    const rows: Array<{ id: string; display_name: string }> = await this.db.query(
-      `SELECT id, display_name FROM users WHERE id = ANY($1::text[])`, [ids],
-    );
-    return new Map(rows.map((r) => [r.id, r.display_name]));
-  }
-
-  private async bodyNames(ids: string[]): Promise<Map<string, Text>> {
-    if (!ids.length) return new Map();
-    const rows: Array<{ id: string; name_vi: string; name_en: string }> = await this.db.query(
-      `SELECT id, name_vi, name_en FROM bodies WHERE id = ANY($1::text[])`, [ids],
-    );
-    return new Map(rows.map((r) => [r.id, { vi: r.name_vi, en: r.name_en }]));
   }
 
   /** The chain rows (event_hashes) of the stream: what the verifier recomputed and compared. */

@@ -1,4 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { getWorkflow } from '../workflows/registry.js';
 import { checkProposingBodyActs } from '../domain/rules/index.js';
 import { type DecisionState } from '../domain/state.js';
@@ -13,6 +15,8 @@ export interface DecisionView extends DecisionState {
   /** The commands the asking user's role may run now, per the decision's workflow definition. */
   allowedActions: Array<{ command: string; label: Text }>;
   asOf?: { version?: number; at?: string };
+  /** The assigned reviewer by name (`reviewerId` stays beside it); null before an assignment. */
+  reviewer: { id: string; displayName: string } | null;
 }
 
 /** A decision's state at its head, or as it was at a past version or instant. */
@@ -32,7 +36,7 @@ export class GetDecisionQuery extends Query<DecisionView> {
 
 @QueryHandler(GetDecisionQuery)
 export class GetDecisionHandler implements IQueryHandler<GetDecisionQuery> {
-  constructor(private readonly store: DecisionStore) {}
+  constructor(private readonly store: DecisionStore, @InjectDataSource() private readonly db: DataSource) {}
 
   async execute({ id, role, asOf, scope, bodyId }: GetDecisionQuery): Promise<DecisionView> {
     const range = { toVersion: asOf.version, toInstant: asOf.at };
@@ -56,10 +60,14 @@ export class GetDecisionHandler implements IQueryHandler<GetDecisionQuery> {
           .filter((t) => bodyId === undefined || !checkProposingBodyActs(t.command, { bodyId }, state))
           .map((t) => ({ command: t.command, label: t.label }))
       : [];
+    const [named]: Array<{ display_name: string }> = state.reviewerId
+      ? await this.db.query(`SELECT display_name FROM users WHERE id = $1`, [state.reviewerId])
+      : [];
     return {
       ...state,
       stageInfo: workflow?.stages[state.stage],
       allowedActions,
+      reviewer: state.reviewerId ? { id: state.reviewerId, displayName: named?.display_name ?? state.reviewerId } : null,
       ...(head ? {} : { asOf }),
     };
   }

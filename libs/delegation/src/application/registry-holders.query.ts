@@ -8,6 +8,9 @@ export interface HoldingView {
   source: 'delegation' | 'law';
   kind?: string;
   decisionId?: string;
+  /** The number of the document that issued the delegation (e.g. 05/2026/NQ-HĐND), and the case number. */
+  documentNumber?: string | null;
+  caseNumber?: string | null;
   delegatorBodyId?: string;
   validFrom?: string;
   validTo?: string | null;
@@ -35,18 +38,19 @@ export class RegistryHoldersHandler implements IQueryHandler<RegistryHoldersQuer
 
   async execute({ filter: q, at, provinceId }: RegistryHoldersQuery): Promise<HoldingView[] | undefined> {
     const rows: Array<Record<string, string | null>> = await this.db.query(
-      `SELECT decision_id, power_id, holder_body_id, delegator_body_id, kind,
-              to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to
-         FROM power_holdings
-        WHERE valid_from <= $1 AND (valid_to IS NULL OR valid_to > $1)
-          AND ($2::text IS NULL OR power_id = $2) AND ($3::text IS NULL OR holder_body_id = $3)
-          AND delegator_body_id IN (SELECT id FROM bodies WHERE province_id = $4)
-        ORDER BY power_id, valid_from, decision_id`,
+      `SELECT h.decision_id, h.power_id, h.holder_body_id, h.delegator_body_id, h.kind,
+              to_char(h.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(h.valid_to, 'YYYY-MM-DD') AS valid_to,
+              d.document_number, d.case_number
+         FROM power_holdings h LEFT JOIN decision_list d ON d.id = h.decision_id
+        WHERE h.valid_from <= $1 AND (h.valid_to IS NULL OR h.valid_to > $1)
+          AND ($2::text IS NULL OR h.power_id = $2) AND ($3::text IS NULL OR h.holder_body_id = $3)
+          AND h.delegator_body_id IN (SELECT id FROM bodies WHERE province_id = $4)
+        ORDER BY h.power_id, h.valid_from, h.decision_id`,
       [at, q.powerId ?? null, q.bodyId ?? null, provinceId],
     );
     const items: HoldingView[] = rows.map((r) => ({
       powerId: r.power_id!, holderBodyId: r.holder_body_id!, source: 'delegation', kind: r.kind!, decisionId: r.decision_id!,
-      delegatorBodyId: r.delegator_body_id!, validFrom: r.valid_from!, validTo: r.valid_to,
+      documentNumber: r.document_number ?? null, caseNumber: r.case_number ?? null, delegatorBodyId: r.delegator_body_id!, validFrom: r.valid_from!, validTo: r.valid_to,
     }));
     if (q.powerId && !items.length) {
       // A power of another province does not exist for this user.

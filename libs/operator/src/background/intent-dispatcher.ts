@@ -42,8 +42,8 @@ export class IntentDispatcher {
     const leased = await this.sql.query<LeasedIntent>(
       `UPDATE intents SET leased_until = clock_timestamp() + ${LEASE}
         WHERE id IN (SELECT id FROM intents
-                      WHERE (run_at IS NULL OR run_at <= $1::timestamptz) AND (leased_until IS NULL OR leased_until < clock_timestamp())
-                      ORDER BY run_at NULLS FIRST, created_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+                      WHERE coalesce(run_at, '-infinity'::timestamptz) <= $1::timestamptz AND (leased_until IS NULL OR leased_until < clock_timestamp())
+                      ORDER BY coalesce(run_at, '-infinity'::timestamptz), created_at LIMIT $2 FOR UPDATE SKIP LOCKED)
         RETURNING id, kind, payload, run_at`,
       [horizon, limit],
     );

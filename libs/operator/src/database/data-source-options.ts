@@ -10,6 +10,7 @@ import { CALENDAR_MIGRATIONS } from '@app/calendar';
 import { HandoffNotifications1732402200000, NOTIFICATION_MIGRATIONS, NotificationDeliveryAttempts1732401400000 } from '@app/notifications';
 import { DeadlineExplanations1732401100000, DeadlinesAndFindings1732400400000, DecisionListDelegatorIndex1732401300000, DecisionListWork1732402020000 } from '@app/delegation';
 import { SearchFold1732402030000 } from './1732402030000-search-fold.js';
+import { IntentsDueBound1732402310000 } from './1732402310000-intents-due-bound.js';
 import { IdentityAndAccess1732400600000 } from '@app/identity';
 import { OrganisationHistory1732400500000 } from '@app/organisation';
 import { PowerCatalogue1732400800000 } from '@app/organisation';
@@ -40,6 +41,7 @@ export function dataSourceOptions(url: string, opts: { poolSize?: number; connec
       SearchFold1732402030000,
       IndexedChecks1732402130000,
       HandoffNotifications1732402200000,
+      IntentsDueBound1732402310000,
     ],
     migrationsTransactionMode: 'each',
     synchronize: false,

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
-import { JobQueue, JOB_NAMES, QUEUE_NAMES, QUEUE_OF, type JobHandlers, type JobName, type JobOptions, type JobPayloads, type QueueName } from './jobs.js';
+import { JobQueue, JOB_NAMES, QUEUE_NAMES, QUEUE_OF, type JobHandlers, type JobName, type JobOptions, type JobPayloads, type QueueName, type QueuedJob } from './jobs.js';
 
 export interface BullSettings {
   connection: ConnectionOptions;
@@ -10,6 +10,18 @@ export interface BullSettings {
 
 
 const FINISHED = new Set(['completed', 'failed', 'unknown']);
+
+/** Jobs per `addBulk` call (one Redis round trip each; BullMQ runs them as one MULTI). */
+const BULK = 1000;
+
+const jobOptions = (jobId: string, delay: number) => ({
+  jobId: bullJobId(jobId),
+  delay,
+  attempts: 8,
+  backoff: { type: 'exponential' as const, delay: 2000 },
+  removeOnComplete: { age: 7 * 24 * 3600 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+});
 
 /** BullMQ reserves ':' in job ids (its key separator); ours use it, so it is swapped for '~'. */
 export const bullJobId = (jobId: string) => jobId.replaceAll(':', '~');
@@ -28,14 +40,34 @@ export class BullJobQueue extends JobQueue {
     // A finished job keeps its id (for the dashboard) and would swallow the new one: clear it first.
     const old = await this.queue(name).getJob(bullJobId(options.jobId));
     if (old && FINISHED.has(await old.getState())) await old.remove();
-    await this.queue(name).add(name, payload, {
-      jobId: bullJobId(options.jobId),
-      delay,
-      attempts: 8,
-      backoff: { type: 'exponential', delay: 2000 },
-      removeOnComplete: { age: 7 * 24 * 3600 },
-      removeOnFail: { age: 30 * 24 * 3600 },
-    });
+    await this.queue(name).add(name, payload, jobOptions(options.jobId, delay));
+  }
+
+  /**
+   * `addBulk` in batches of 1,000. The states of all the ids are asked at once (the commands go out
+   * without waiting for each other's answers): an id still waiting, delayed or running is skipped;
+   * a finished one is removed first, as `enqueue` does, so that the new job is not swallowed by it.
+   */
+  async enqueueMany<N extends JobName>(name: N, jobs: ReadonlyArray<QueuedJob<N>>): Promise<number> {
+    const queue = this.queue(name);
+    const unique = [...new Map(jobs.map((j) => [bullJobId(j.options.jobId), j])).values()];
+    let queued = 0;
+    for (let i = 0; i < unique.length; i += BULK) {
+      const slice = unique.slice(i, i + BULK);
+      const states = await Promise.all(slice.map((j) => queue.getJobState(bullJobId(j.options.jobId))));
+      const finished = slice.filter((_, k) => states[k] === 'completed' || states[k] === 'failed');
+      await Promise.all(finished.map((j) => queue.remove(bullJobId(j.options.jobId))));
+      const fresh = slice.filter((_, k) => FINISHED.has(states[k]));
+      if (!fresh.length) continue;
+      const now = Date.now();
+      await queue.addBulk(fresh.map((j) => ({
+        name,
+        data: j.payload,
+        opts: jobOptions(j.options.jobId, j.options.runAt ? Math.max(0, j.options.runAt.getTime() - now) : 0),
+      })));
+      queued += fresh.length;
+    }
+    return queued;
   }
 
   async pending(name: JobName, jobId: string): Promise<boolean> {

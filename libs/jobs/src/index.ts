@@ -3,3 +3,4 @@ export * from './jobs.js';
 export * from './bullmq-queue.js';
 export * from './bull-settings.js';
 export * from './in-process-queue.js';
+export * from './batcher.js';

@@ -63,9 +63,24 @@ export interface JobOptions {
   runAt?: Date;
 }
 
+/** One job of a batch handed to `JobQueue.enqueueMany`. */
+export interface QueuedJob<N extends JobName> {
+  payload: JobPayloads[N];
+  options: JobOptions;
+}
+
 /** Where jobs go: BullMQ on Redis (apps/worker), or straight to the processors in this process. */
 export abstract class JobQueue {
   abstract enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: JobOptions): Promise<void>;
+  /**
+   * Queues many jobs of one name at once (BullMQ: `addBulk`), each under its deterministic id: a job
+   * already waiting, delayed or running under that id is left as it is. Returns how many were queued.
+   * The default hands them to `enqueue` one by one.
+   */
+  async enqueueMany<N extends JobName>(name: N, jobs: ReadonlyArray<QueuedJob<N>>): Promise<number> {
+    for (const job of jobs) await this.enqueue(name, job.payload, job.options);
+    return jobs.length;
+  }
   /** Whether a job with this id is waiting, delayed or running (the reconciler re-creates missing ones). */
   abstract pending(name: JobName, jobId: string): Promise<boolean>;
   abstract close(): Promise<void>;

@@ -6,6 +6,8 @@ import type { NotificationMessage, Recipient } from './message.js';
 export interface EmailChannelOptions {
   /** Connection, greeting and socket timeouts in ms (default 15 000), so a dead server fails the job instead of hanging it. */
   timeoutMs?: number;
+  /** SMTP connections kept open and shared by the sends (default 5): a connection carries many e-mails, one after another. */
+  connections?: number;
 }
 
 /** The plain-text e-mail: Vietnamese first, then English. */
@@ -33,7 +35,12 @@ export class EmailChannel implements Channel {
   constructor(smtp: string | SMTPTransportOptions, readonly from: string, options: EmailChannelOptions = {}) {
     const timeout = options.timeoutMs ?? 15_000;
     const base = typeof smtp === 'string' ? { url: smtp } : smtp;
+    // Pooled: e-mails reuse open connections (no TCP connect, greeting and EHLO per e-mail); sends
+    // beyond `connections` wait in the pool's queue. Each send still resolves on its own 250.
     this.transport = nodemailer.createTransport({
+      pool: true,
+      maxConnections: options.connections ?? 5,
+      maxMessages: Infinity,
       connectionTimeout: timeout,
       greetingTimeout: timeout,
       socketTimeout: timeout,

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -22,7 +22,9 @@ import { NotificationPreferences } from './application/preferences.js';
         const smtp = config.get<string>('SMTP_URL');
         const webhook = config.get<string>('WEBHOOK_URL');
         return new NotificationDispatcher(db, {
-          email: smtp ? new EmailChannel(smtp, config.get<string>('MAIL_FROM') ?? 'phancap <no-reply@phancap.local>') : undefined,
+          email: smtp
+            ? new EmailChannel(smtp, config.get<string>('MAIL_FROM') ?? 'phancap <no-reply@phancap.local>', { connections: Number(config.get('SMTP_CONNECTIONS') ?? 5) })
+            : undefined,
           webhook: webhook ? new WebhookChannel(webhook, config.getOrThrow<string>('WEBHOOK_SECRET')) : undefined,
         });
       },
@@ -34,4 +36,11 @@ import { NotificationPreferences } from './application/preferences.js';
   ],
   exports: [NotificationDispatcher, ReminderProcessor, HandoffNotifier, Inbox, NotificationPreferences],
 })
-export class NotificationsModule {}
+export class NotificationsModule implements OnApplicationShutdown {
+  constructor(private readonly dispatcher: NotificationDispatcher) {}
+
+  /** The pooled SMTP connections close with the process. */
+  onApplicationShutdown(): void {
+    this.dispatcher.close();
+  }
+}

@@ -11,17 +11,22 @@ export abstract class QueueProcessor implements OnApplicationBootstrap, OnApplic
   abstract readonly queue: QueueName;
   private worker?: Worker;
 
-  constructor(private readonly config: ConfigService) {}
+  constructor(protected readonly config: ConfigService) {}
 
   /** Runs one job of this queue. */
   protected abstract handle<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<unknown>;
+
+  /** Jobs of this queue the worker runs at once. */
+  protected concurrency(): number {
+    return Number(this.config.get('WORKER_CONCURRENCY') ?? 4);
+  }
 
   onApplicationBootstrap(): void {
     if (this.config.get('BACKGROUND_JOBS') === 'off') return;
     const redis = this.config.getOrThrow<string>('REDIS_URL');
     this.worker = startQueueWorker(bullSettings(redis, this.config.get('QUEUE_PREFIX')), this.queue, (name, payload) => this.handle(name, payload),
-      Number(this.config.get('WORKER_CONCURRENCY') ?? 4));
-    new Logger(`Queue ${this.queue}`).log('Processing jobs');
+      this.concurrency());
+    new Logger(`Queue ${this.queue}`).log(`Processing jobs (${this.concurrency()} at once)`);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -101,6 +101,30 @@ export class Environment {
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
+  /** Reminder jobs a worker runs at once (they are batched: REMINDER_BATCH_SIZE share each database round trip). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'REMINDER_CONCURRENCY must be an integer' })
+  @Min(1, { message: 'REMINDER_CONCURRENCY must be between 1 and 5000' })
+  @Max(5000, { message: 'REMINDER_CONCURRENCY must be between 1 and 5000' })
+  REMINDER_CONCURRENCY: number = 400;
+
+  /** Most reminders one batch of the reminder processor sends together. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'REMINDER_BATCH_SIZE must be an integer' })
+  @Min(1, { message: 'REMINDER_BATCH_SIZE must be between 1 and 1000' })
+  @Max(1000, { message: 'REMINDER_BATCH_SIZE must be between 1 and 1000' })
+  REMINDER_BATCH_SIZE: number = 100;
+
+  /** SMTP connections kept open and shared by the e-mails of this process. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'SMTP_CONNECTIONS must be an integer' })
+  @Min(1, { message: 'SMTP_CONNECTIONS must be between 1 and 100' })
+  @Max(100, { message: 'SMTP_CONNECTIONS must be between 1 and 100' })
+  SMTP_CONNECTIONS: number = 5;
+
   /** Key prefix of the BullMQ queues in Redis. */
   @IsOptional()
   @Matches(/^[A-Za-z0-9_.-]{1,100}$/, { message: 'QUEUE_PREFIX must be letters, digits, _ . or - (at most 100)' })

@@ -5,7 +5,7 @@ import { EmailChannel } from '../email-channel.js';
 import { renderEscalation, renderReminder } from '../templates.js';
 import { verifyWebhookSignature, WebhookChannel, type WebhookPayload } from '../webhook-channel.js';
 import { type NotificationMessage } from '../message.js';
-import { DispatchError, NotificationDispatcher } from './notification-dispatcher.js';
+import { DispatchError, NotificationBusyError, NotificationDispatcher, type DispatchReport } from './notification-dispatcher.js';
 import { decodeRfc2047, openNotificationsDb, startSmtp, startWebhook, type TestSmtp, type TestWebhook } from '../testing/servers.js';
 
 const SECRET = 'webhook-secret-for-tests';
@@ -174,5 +174,33 @@ describe('NotificationDispatcher (real SMTP server, real webhook receiver, Postg
     expect(decodeRfc2047(mail.headers.get('subject')!)).toBe(`[Quá hạn] Hồ sơ «${TITLE}» đã quá hạn 20/11/2026 — chậm 3 ngày làm việc`);
     const [row] = await db.query(`SELECT status, attempts, last_error FROM notification_deliveries WHERE notification_id = $1 AND channel = 'webhook'`, [m.id]);
     expect(row).toEqual({ status: 'sent', attempts: 2, last_error: null });
+  });
+
+  it('many at once (dispatchMany): each e-mail once, two batches of the same notifications racing, a refusal failing only its own', async () => {
+    const batch = Array.from({ length: 40 }, () => reminder());
+    const ids = new Set(batch.map((m) => m.id));
+    const mine = () => smtp.mails.filter((x) => ids.has(x.headers.get('x-phancap-notification')!));
+    const other = new NotificationDispatcher(db, { email, webhook: new WebhookChannel(hook.url, SECRET, { timeoutMs: 5000 }) });
+    smtp.rejectNextRcpt(1);
+    const [a, b] = await Promise.all([dispatcher.dispatchMany(batch), other.dispatchMany([...batch].reverse())]);
+    const results = [...a, ...[...b].reverse()];
+    // Each notification was taken by one batch; the other got it busy (its job is retried), or found it sent.
+    for (let i = 0; i < batch.length; i++) {
+      const pair = [results[i], results[i + batch.length]];
+      expect(pair.filter((r) => r instanceof NotificationBusyError).length).toBeLessThanOrEqual(1);
+    }
+    const failed = results.filter((r) => r instanceof DispatchError);
+    expect(failed).toHaveLength(1);
+    // The retry: the busy ones and the refused one; everything already sent is skipped.
+    const again = await dispatcher.dispatchMany(batch);
+    expect(again.every((r) => !(r instanceof Error))).toBe(true);
+    const statuses = (again as DispatchReport[]).flatMap((r) => r.deliveries.filter((d) => d.channel === 'email').map((d) => d.status));
+    expect(statuses.filter((st) => st === 'sent')).toHaveLength(1);
+    expect(statuses.filter((st) => st === 'skipped')).toHaveLength(batch.length - 1);
+    const counts = new Map<string, number>();
+    for (const x of mine()) counts.set(x.headers.get('x-phancap-notification')!, (counts.get(x.headers.get('x-phancap-notification')!) ?? 0) + 1);
+    expect([...ids].map((id) => counts.get(id) ?? 0)).toEqual(batch.map(() => 1));
+    expect(await count(`SELECT count(*)::int AS n FROM notification_deliveries WHERE notification_id = ANY($1) AND status = 'sent'`, [[...ids]])).toBe(2 * batch.length);
+    expect(await count(`SELECT count(*)::int AS n FROM notification_inbox WHERE notification_id = ANY($1)`, [[...ids]])).toBe(batch.length);
   });
 });

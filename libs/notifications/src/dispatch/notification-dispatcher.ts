@@ -89,12 +89,23 @@ function describe(e: unknown): string {
  *
  * The window that remains: after the SMTP server's 250 to the data (or the webhook's 2xx) and before
  * our `sent` row is committed, a few milliseconds on a held connection: nodemailer resolves on the
- * 250 itself (it closes the connection without waiting for QUIT), and the update is one statement.
+ * 250 itself (the pooled connection then carries the next e-mail), and the update is one statement
+ * (in a batch, it waits at most for the statement before it: group commit, below).
  * A worker killed inside it leaves `sending`, and the reconciliation re-sends that message: the
  * recipient gets it twice, with one Message-ID, unless their mail store drops the duplicate. The same
  * holds when the connection breaks after the data was sent but before the 250 arrived (the server
  * may have accepted it): that is recorded `failed` and retried. Closing the window would need a
  * transaction spanning the SMTP server, which SMTP does not have.
+ *
+ * Many at once (`dispatchMany`, the reminder worker's batches): the same ledger, the same order of
+ * writes for each delivery, with the I/O of the batch shared. One connection holds the batch's locks
+ * (`pg_try_advisory_lock`: an id another worker holds fails its job, which is retried, instead of
+ * stalling the batch); the notifications and inbox rows go in one transaction of multi-row inserts;
+ * the ledger is read in one query; the attempts are recorded and their outcomes written by group
+ * commit: what arrives while one statement runs goes into the next (one multi-row statement each),
+ * so an attempt is still on record before it goes out, and an outcome is written as soon as the
+ * statement before it is done. The messages go out side by side (the e-mail transport is pooled);
+ * within one message its deliveries go one after the other, as in `dispatch`.
  *
  * A plain class: construct it in a worker or register it in Nest with a factory.
  */
@@ -109,20 +120,54 @@ export class NotificationDispatcher {
     this.inDoubtAfterMs = options.inDoubtAfterMs ?? 120_000;
   }
 
+  /** Dispatches one notification; waits for the lock when another worker is sending the same one. */
   async dispatch(message: NotificationMessage): Promise<DispatchReport> {
-    if (!message.id || message.id.length > 500) throw new Error('notification id must be 1–500 characters');
+    const [result] = await this.dispatchMany([message], { wait: true });
+    if (result instanceof Error) throw result;
+    return result;
+  }
+
+  /**
+   * Dispatches many notifications, each delivery once; returns, in the order given, each one's report
+   * or the error its job should fail with (a DispatchError, or NotificationBusyError when another
+   * worker holds its lock). It rejects as a whole only when the database fails under the batch.
+   * `wait`: wait for the locks instead of trying them (one message at a time only).
+   */
+  async dispatchMany(messages: NotificationMessage[], options: { wait?: boolean } = {}): Promise<Array<DispatchReport | Error>> {
+    for (const m of messages) if (!m.id || m.id.length > 500) throw new Error('notification id must be 1–500 characters');
+    if (options.wait && messages.length > 1) throw new Error('dispatchMany waits for the lock of one message only');
+    const unique = [...new Map(messages.map((m) => [m.id, m])).values()];
+    if (!unique.length) return [];
     const qr = this.db.createQueryRunner();
     await qr.connect();
     try {
-      await qr.query(`SELECT pg_advisory_lock($1, hashtext($2))`, [LOCK_NAMESPACE, message.id]);
-      try {
-        return await this.dispatchLocked(qr, message);
-      } finally {
-        await qr.query(`SELECT pg_advisory_unlock($1, hashtext($2))`, [LOCK_NAMESPACE, message.id]);
+      const ids = unique.map((m) => m.id);
+      let locked: Set<string>;
+      if (options.wait) {
+        await qr.query(`SELECT pg_advisory_lock($1, hashtext($2))`, [LOCK_NAMESPACE, ids[0]]);
+        locked = new Set(ids);
+      } else {
+        const rows: Array<{ id: string; got: boolean }> = await qr.query(
+          `SELECT id, pg_try_advisory_lock($1, hashtext(id)) AS got FROM unnest($2::text[]) AS id`, [LOCK_NAMESPACE, ids]);
+        locked = new Set(rows.filter((r) => r.got).map((r) => r.id));
       }
+      const results = new Map<string, DispatchReport | Error>();
+      try {
+        const mine = unique.filter((m) => locked.has(m.id));
+        const reports = mine.length ? await this.dispatchLocked(qr, mine) : [];
+        mine.forEach((m, i) => results.set(m.id, reports[i]));
+      } finally {
+        if (locked.size) await qr.query(`SELECT pg_advisory_unlock($1, hashtext(id)) FROM unnest($2::text[]) AS id`, [LOCK_NAMESPACE, [...locked]]);
+      }
+      return messages.map((m) => results.get(m.id) ?? new NotificationBusyError(m.id));
     } finally {
       await qr.release();
     }
+  }
+
+  /** Closes the channels' connections (the pooled SMTP transport). */
+  close(): void {
+    this.channels.email?.close();
   }
 
   /** The head (người đứng đầu) of a body, as a recipient for escalations; null when none is recorded. */
@@ -132,37 +177,46 @@ export class NotificationDispatcher {
     return { ...(row.head_name ? { name: row.head_name } : {}), ...(row.head_email ? { email: row.head_email } : {}) };
   }
 
-  private async dispatchLocked(qr: QueryRunner, message: NotificationMessage): Promise<DispatchReport> {
-    const named = [...new Set(message.recipients.map((r) => r.userId).filter((id): id is string => !!id))];
-    // Each user's choice for this kind (no row: inbox and e-mail both on).
+  private async dispatchLocked(qr: QueryRunner, messages: NotificationMessage[]): Promise<Array<DispatchReport | Error>> {
+    const created = new Set<string>();
+    const inboxAdded = new Map<string, number>();
+    const named = (m: NotificationMessage) => [...new Set(m.recipients.map((r) => r.userId).filter((id): id is string => !!id))];
+    // Each user's choice for each message's kind (no row: inbox and e-mail both on), in one query.
     const prefs = new Map<string, { inbox: boolean; email: boolean }>();
-    if (named.length) {
-      const rows: Array<{ user_id: string; inbox: boolean; email: boolean }> = await qr.query(
-        `SELECT user_id, inbox, email FROM notification_preferences WHERE kind = $1 AND user_id = ANY($2::text[])`,
-        [message.kind, named],
+    const asked = messages.flatMap((m) => named(m).map((u) => [m.kind, u]));
+    if (asked.length) {
+      const rows: Array<{ kind: string; user_id: string; inbox: boolean; email: boolean }> = await qr.query(
+        `SELECT p.kind, p.user_id, p.inbox, p.email FROM notification_preferences p
+           JOIN (SELECT DISTINCT k, u FROM unnest($1::text[], $2::text[]) AS t(k, u)) t ON p.kind = t.k AND p.user_id = t.u`,
+        [asked.map((x) => x[0]), asked.map((x) => x[1])],
       );
-      for (const r of rows) prefs.set(r.user_id, r);
+      for (const r of rows) prefs.set(`${r.kind}\u0000${r.user_id}`, r);
     }
-    const userIds = named.filter((u) => prefs.get(u)?.inbox !== false);
-    const byEmail = message.recipients.filter((r) => !r.userId || prefs.get(r.userId)?.email !== false);
-    let created = false;
-    let inboxAdded = 0;
+    const pref = (m: NotificationMessage, userId: string) => prefs.get(`${m.kind}\u0000${userId}`);
+    const inbox = messages.flatMap((m) => named(m).filter((u) => pref(m, u)?.inbox !== false).map((u) => [m.id, u]));
+    const byEmail = (m: NotificationMessage) => m.recipients.filter((r) => !r.userId || pref(m, r.userId)?.email !== false);
     await qr.startTransaction();
     try {
-      const inserted = await qr.query(
+      const inserted: Array<{ id: string }> = await qr.query(
         `INSERT INTO notifications (id, kind, decision_id, subject_vi, subject_en, body_vi, body_en, data, created_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8::jsonb,$9) ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [message.id, message.kind, message.decisionId, message.subject.vi, message.subject.en, message.body.vi, message.body.en,
-          JSON.stringify(message.data ?? {}), message.createdAt],
+         SELECT id, kind, decision_id, subject_vi, subject_en, body_vi, body_en, data::jsonb, created_at
+           FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[])
+                AS t(id, kind, decision_id, subject_vi, subject_en, body_vi, body_en, data, created_at)
+         ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [
+          messages.map((m) => m.id), messages.map((m) => m.kind), messages.map((m) => m.decisionId),
+          messages.map((m) => m.subject.vi), messages.map((m) => m.subject.en), messages.map((m) => m.body.vi), messages.map((m) => m.body.en),
+          messages.map((m) => JSON.stringify(m.data ?? {})), messages.map((m) => m.createdAt),
+        ],
       );
-      created = inserted.length === 1;
-      if (userIds.length) {
-        const rows = await qr.query(
+      for (const r of inserted) created.add(r.id);
+      if (inbox.length) {
+        const rows: Array<{ notification_id: string }> = await qr.query(
           `INSERT INTO notification_inbox (notification_id, user_id)
-           SELECT $1, u FROM unnest($2::text[]) AS u ON CONFLICT DO NOTHING RETURNING user_id`,
-          [message.id, userIds],
+           SELECT n, u FROM unnest($1::text[], $2::text[]) AS t(n, u) ON CONFLICT DO NOTHING RETURNING notification_id`,
+          [inbox.map((x) => x[0]), inbox.map((x) => x[1])],
         );
-        inboxAdded = rows.length;
+        for (const r of rows) inboxAdded.set(r.notification_id, (inboxAdded.get(r.notification_id) ?? 0) + 1);
       }
       await qr.commitTransaction();
     } catch (e) {
@@ -170,25 +224,42 @@ export class NotificationDispatcher {
       throw e;
     }
 
-    const { targets, withoutEmail } = await this.emailTargets(qr, byEmail);
-    const deliveries: DeliveryOutcome[] = [];
+    const users = await this.users(qr, messages.flatMap((m) => byEmail(m)));
+    const ledger = new Map<string, { status: string; age_ms: number | null }>();
+    const rows: Array<{ notification_id: string; channel: string; recipient: string; status: string; age_ms: number | null }> = await qr.query(
+      `SELECT notification_id, channel, recipient, status, (extract(epoch FROM clock_timestamp() - attempted_at) * 1000)::float8 AS age_ms
+         FROM notification_deliveries WHERE notification_id = ANY($1::text[])`,
+      [messages.map((m) => m.id)],
+    );
+    for (const r of rows) ledger.set(ledgerKey(r.notification_id, r.channel, r.recipient), r);
+
+    const attempts = new GroupCommit<Attempt>((batch) => this.recordAttempts(qr, batch));
+    const outcomes = new GroupCommit<Outcome>((batch) => this.recordOutcomes(qr, batch));
     const { email, webhook } = this.channels;
-    if (email) {
-      for (const [key, recipient] of targets) {
-        deliveries.push(await this.deliverOnce(qr, message.id, 'email', key, email.messageIdFor(message, key), () => email.send(message, recipient)));
+    const settled = await Promise.allSettled(messages.map(async (message): Promise<DispatchReport> => {
+      const { targets, withoutEmail } = emailTargets(byEmail(message), users);
+      const deliveries: DeliveryOutcome[] = [];
+      const once = (channel: 'email' | 'webhook', recipient: string, messageId: string | undefined, send: () => Promise<DeliveryReceipt | void>) =>
+        this.deliverOnce({ attempts, outcomes, ledger }, message.id, channel, recipient, messageId, send);
+      if (email) {
+        for (const [key, recipient] of targets) {
+          deliveries.push(await once('email', key, email.messageIdFor(message, key), () => email.send(message, recipient)));
+        }
       }
-    }
-    if (webhook) {
-      deliveries.push(await this.deliverOnce(qr, message.id, 'webhook', webhook.target, undefined, () => webhook.send(message)));
-    }
-    const report: DispatchReport = { notificationId: message.id, created, inboxAdded, deliveries, withoutEmail: email ? withoutEmail : [] };
-    if (deliveries.some((d) => d.status === 'failed' || d.status === 'in-doubt')) throw new DispatchError(report);
-    return report;
+      if (webhook) deliveries.push(await once('webhook', webhook.target, undefined, () => webhook.send(message)));
+      const report: DispatchReport = {
+        notificationId: message.id, created: created.has(message.id), inboxAdded: inboxAdded.get(message.id) ?? 0, deliveries,
+        withoutEmail: email ? withoutEmail : [],
+      };
+      if (deliveries.some((d) => d.status === 'failed' || d.status === 'in-doubt')) throw new DispatchError(report);
+      return report;
+    }));
+    return settled.map((s) => (s.status === 'fulfilled' ? s.value : s.reason instanceof Error ? s.reason : new Error(String(s.reason))));
   }
 
-  /** E-mail addresses, one per address (lower case): given ones first, then users' own from the users table. */
-  private async emailTargets(qr: QueryRunner, recipients: Recipient[]) {
-    const missing = recipients.filter((r) => !r.email && r.userId).map((r) => r.userId!);
+  /** The users named by id among the recipients (their address and display name), in one query. */
+  private async users(qr: QueryRunner, recipients: Recipient[]) {
+    const missing = [...new Set(recipients.filter((r) => !r.email && r.userId).map((r) => r.userId!))];
     const known = new Map<string, { email: string | null; display_name: string }>();
     if (missing.length) {
       const rows: Array<{ id: string; email: string | null; display_name: string }> = await qr.query(
@@ -197,35 +268,19 @@ export class NotificationDispatcher {
       );
       for (const r of rows) known.set(r.id, r);
     }
-    const targets = new Map<string, Recipient>();
-    const withoutEmail: Recipient[] = [];
-    for (const r of recipients) {
-      const user = r.userId ? known.get(r.userId) : undefined;
-      const address = (r.email ?? user?.email ?? '').trim();
-      if (!address) {
-        withoutEmail.push(r);
-        continue;
-      }
-      const key = address.toLowerCase();
-      if (!targets.has(key)) targets.set(key, { ...r, email: address, name: r.name ?? user?.display_name });
-    }
-    return { targets, withoutEmail };
+    return known;
   }
 
   private async deliverOnce(
-    qr: QueryRunner,
+    writes: { attempts: GroupCommit<Attempt>; outcomes: GroupCommit<Outcome>; ledger: Map<string, { status: string; age_ms: number | null }> },
     notificationId: string,
     channel: 'email' | 'webhook',
     recipient: string,
     messageId: string | undefined,
     send: () => Promise<DeliveryReceipt | void>,
   ): Promise<DeliveryOutcome> {
-    const key = [notificationId, channel, recipient];
-    const [row]: Array<{ status: string; age_ms: number | null }> = await qr.query(
-      `SELECT status, (extract(epoch FROM clock_timestamp() - attempted_at) * 1000)::float8 AS age_ms
-         FROM notification_deliveries WHERE notification_id = $1 AND channel = $2 AND recipient = $3`,
-      key,
-    );
+    // Read under this notification's lock (taken before the batch read the ledger): nobody else writes its rows.
+    const row = writes.ledger.get(ledgerKey(notificationId, channel, recipient));
     if (row?.status === 'sent') return { channel, recipient, status: 'skipped' };
     const reconciling = row?.status === 'sending';
     if (reconciling && (row.age_ms ?? Infinity) < this.inDoubtAfterMs) {
@@ -234,35 +289,114 @@ export class NotificationDispatcher {
         error: `an attempt started ${Math.round((row.age_ms ?? 0) / 1000)} s ago has no recorded outcome; it is re-sent once it is ${Math.round(this.inDoubtAfterMs / 1000)} s old`,
       };
     }
-    // The attempt is on record (committed: no transaction is open) before anything goes out.
-    await qr.query(
-      `INSERT INTO notification_deliveries (notification_id, channel, recipient, status, attempts, attempted_at, message_id)
-       VALUES ($1,$2,$3,'sending',1,clock_timestamp(),$4)
-       ON CONFLICT (notification_id, channel, recipient)
-       DO UPDATE SET status = 'sending', attempts = notification_deliveries.attempts + 1, attempted_at = EXCLUDED.attempted_at,
-                     message_id = COALESCE(EXCLUDED.message_id, notification_deliveries.message_id),
-                     reconciled = notification_deliveries.reconciled + $5`,
-      [...key, messageId ?? null, reconciling ? 1 : 0],
-    );
+    // The attempt is on record (committed: no transaction is open) before anything goes out. (A new
+    // row is never a reconciliation, which needs a row in `sending`: `reconciled` starts at 0 there.)
+    await writes.attempts.push({ notificationId, channel, recipient, messageId: messageId ?? null, reconciled: reconciling ? 1 : 0 });
     let receipt: DeliveryReceipt;
     try {
       receipt = (await send()) ?? {};
     } catch (e) {
       const error = describe(e);
-      await qr.query(
-        `UPDATE notification_deliveries SET status = 'failed', last_error = $4
-          WHERE notification_id = $1 AND channel = $2 AND recipient = $3`,
-        [...key, error],
-      );
+      await writes.outcomes.push({ notificationId, channel, recipient, sent: false, error, response: null, messageId: null });
       return { channel, recipient, status: 'failed', error };
     }
     // Accepted by the far side: record it at once (the window that remains is between these two steps).
-    await qr.query(
-      `UPDATE notification_deliveries
-          SET status = 'sent', sent_at = clock_timestamp(), response = $4, message_id = COALESCE($5, message_id), last_error = NULL
-        WHERE notification_id = $1 AND channel = $2 AND recipient = $3`,
-      [...key, receipt.response ?? null, receipt.messageId ?? null],
-    );
+    await writes.outcomes.push({ notificationId, channel, recipient, sent: true, error: null, response: receipt.response ?? null, messageId: receipt.messageId ?? null });
     return { channel, recipient, status: 'sent', ...(reconciling ? { reconciled: true } : {}), ...(receipt.response ? { response: receipt.response } : {}) };
+  }
+
+  private async recordAttempts(qr: QueryRunner, batch: Attempt[]): Promise<void> {
+    await qr.query(
+      `INSERT INTO notification_deliveries (notification_id, channel, recipient, status, attempts, attempted_at, message_id, reconciled)
+       SELECT n, c, r, 'sending', 1, clock_timestamp(), m, x FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[]) AS t(n, c, r, m, x)
+       ON CONFLICT (notification_id, channel, recipient)
+       DO UPDATE SET status = 'sending', attempts = notification_deliveries.attempts + 1, attempted_at = EXCLUDED.attempted_at,
+                     message_id = COALESCE(EXCLUDED.message_id, notification_deliveries.message_id),
+                     reconciled = notification_deliveries.reconciled + EXCLUDED.reconciled`,
+      [batch.map((a) => a.notificationId), batch.map((a) => a.channel), batch.map((a) => a.recipient), batch.map((a) => a.messageId), batch.map((a) => a.reconciled)],
+    );
+  }
+
+  private async recordOutcomes(qr: QueryRunner, batch: Outcome[]): Promise<void> {
+    await qr.query(
+      `UPDATE notification_deliveries d
+          SET status = CASE WHEN t.sent THEN 'sent' ELSE 'failed' END,
+              sent_at = CASE WHEN t.sent THEN clock_timestamp() ELSE d.sent_at END,
+              response = CASE WHEN t.sent THEN t.response ELSE d.response END,
+              message_id = CASE WHEN t.sent THEN COALESCE(t.message_id, d.message_id) ELSE d.message_id END,
+              last_error = CASE WHEN t.sent THEN NULL ELSE t.error END
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::text[], $6::text[], $7::text[]) AS t(n, c, r, sent, response, message_id, error)
+        WHERE d.notification_id = t.n AND d.channel = t.c AND d.recipient = t.r`,
+      [batch.map((o) => o.notificationId), batch.map((o) => o.channel), batch.map((o) => o.recipient), batch.map((o) => o.sent),
+        batch.map((o) => o.response), batch.map((o) => o.messageId), batch.map((o) => o.error)],
+    );
+  }
+}
+
+/** A notification whose lock another worker holds (it is being sent right now): its job fails and is retried. */
+export class NotificationBusyError extends Error {
+  constructor(readonly notificationId: string) {
+    super(`notification ${notificationId} is being dispatched by another worker; retried later`);
+    this.name = 'NotificationBusyError';
+  }
+}
+
+interface Attempt { notificationId: string; channel: string; recipient: string; messageId: string | null; reconciled: number }
+interface Outcome { notificationId: string; channel: string; recipient: string; sent: boolean; response: string | null; messageId: string | null; error: string | null }
+
+const ledgerKey = (n: string, c: string, r: string) => `${n}\u0000${c}\u0000${r}`;
+
+/** E-mail addresses, one per address (lower case): given ones first, then users' own from the users table. */
+function emailTargets(recipients: Recipient[], known: Map<string, { email: string | null; display_name: string }>) {
+  const targets = new Map<string, Recipient>();
+  const withoutEmail: Recipient[] = [];
+  for (const r of recipients) {
+    const user = r.userId ? known.get(r.userId) : undefined;
+    const address = (r.email ?? user?.email ?? '').trim();
+    if (!address) {
+      withoutEmail.push(r);
+      continue;
+    }
+    const key = address.toLowerCase();
+    if (!targets.has(key)) targets.set(key, { ...r, email: address, name: r.name ?? user?.display_name });
+  }
+  return { targets, withoutEmail };
+}
+
+/**
+ * Group commit: what is pushed while a write runs goes into the next one, so each write is one
+ * statement for everything that arrived meanwhile. A push resolves once its write is done, and
+ * rejects with the write's error.
+ */
+class GroupCommit<T> {
+  private pending: Array<{ item: T; resolve: () => void; reject: (e: unknown) => void }> = [];
+  private draining = false;
+
+  constructor(private readonly write: (batch: T[]) => Promise<void>) {}
+
+  push(item: T): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ item, resolve, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    // What the other messages push in the same turn joins the first write.
+    await new Promise<void>((r) => setImmediate(r));
+    try {
+      while (this.pending.length) {
+        const batch = this.pending.splice(0);
+        try {
+          await this.write(batch.map((b) => b.item));
+          for (const b of batch) b.resolve();
+        } catch (e) {
+          for (const b of batch) b.reject(e);
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
   }
 }

@@ -48,7 +48,21 @@ export class IntentDispatcher {
       [horizon, limit],
     );
     const done: string[] = [];
-    for (const intent of leased) {
+    // The reminders of the batch go to the queue in one addBulk, each under its deterministic id.
+    const reminders = leased.filter((i) => i.kind === 'send-reminder');
+    if (reminders.length) {
+      try {
+        await this.queue.enqueueMany('send-reminder', reminders.map(({ payload, run_at }) => {
+          const { deadlineId, type } = payload as { deadlineId: string; type: 'remind' | 'escalate' };
+          return { payload: { deadlineId, type }, options: { jobId: jobIds.reminder(deadlineId, type), runAt: run_at ?? undefined } };
+        }));
+        done.push(...reminders.map((i) => i.id));
+      } catch (e) {
+        // Left leased: another pass takes them again once the lease runs out.
+        this.logger.warn(`${reminders.length} reminder intent(s): ${(e as Error).message}`);
+      }
+    }
+    for (const intent of leased.filter((i) => i.kind !== 'send-reminder')) {
       try {
         await this.carryOut(intent);
         done.push(intent.id);
@@ -61,16 +75,11 @@ export class IntentDispatcher {
     return leased.length;
   }
 
-  private async carryOut({ kind, payload, run_at }: LeasedIntent): Promise<void> {
+  private async carryOut({ kind, payload }: LeasedIntent): Promise<void> {
     switch (kind) {
       case 'run-checks': {
         const { decisionId, version } = payload as { decisionId: string; version: number };
         await this.queue.enqueue('check-decision', { decisionId, reason: `v${version}` }, { jobId: jobIds.check(decisionId, version) });
-        return;
-      }
-      case 'send-reminder': {
-        const { deadlineId, type } = payload as { deadlineId: string; type: 'remind' | 'escalate' };
-        await this.queue.enqueue('send-reminder', { deadlineId, type }, { jobId: jobIds.reminder(deadlineId, type), runAt: run_at ?? undefined });
         return;
       }
       case 'notify-handoff': {

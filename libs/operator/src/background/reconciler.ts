@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { DueChecks } from '@app/accountability';
 import { vietnamDate } from '@app/delegation';
 import { Clock } from '@app/kernel';
-import { JobQueue, jobIds } from '@app/jobs';
+import { JobQueue, jobIds, type QueuedJob } from '@app/jobs';
 
 /** 08:00 in Vietnam on a date: when reminders go out. */
 const morningOf = (day: string) => new Date(`${day}T08:00:00+07:00`);
@@ -73,17 +73,17 @@ export class Reconciler {
       (await this.db.query(`SELECT id FROM notifications WHERE id = ANY($1)`, [rows.flatMap((r) => [`remind:${r.id}`, `escalate:${r.id}`])]))
         .map((r: { id: string }) => r.id),
     );
-    let scheduled = 0;
+    // One addBulk for them all, under their deterministic ids: those already waiting or delayed are left alone.
+    const jobs: Array<QueuedJob<'send-reminder'>> = [];
     for (const r of rows) {
       const wanted: Array<['remind' | 'escalate', string]> = [['remind', r.remind_on]];
       if (r.kind !== 'period-end') wanted.push(['escalate', r.escalate_on]);
       for (const [type, day] of wanted) {
         const jobId = jobIds.reminder(r.id, type);
-        if (sent.has(jobId) || (await this.queue.pending('send-reminder', jobId))) continue;
-        await this.queue.enqueue('send-reminder', { deadlineId: r.id, type }, { jobId, runAt: morningOf(day) });
-        scheduled++;
+        if (!sent.has(jobId)) jobs.push({ payload: { deadlineId: r.id, type }, options: { jobId, runAt: morningOf(day) } });
       }
     }
+    const scheduled = jobs.length ? await this.queue.enqueueMany('send-reminder', jobs) : 0;
     return scheduled;
   }
 }

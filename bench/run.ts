@@ -8,6 +8,7 @@ import { dataSourceOptions } from '@app/operator';
 import { appendFigure } from './figures/append.js';
 import { httpFigures } from './figures/http.js';
 import { rebuildFigure, seedRebuildLog } from './figures/rebuild.js';
+import { remindersFigures } from './figures/reminders.js';
 import { sprayFigure } from './figures/spray.js';
 import { streamFigure } from './figures/stream.js';
 import { Api, typicalDecision } from './support/api.js';
@@ -27,10 +28,12 @@ import { startServer, type RunningServer } from './support/servers.js';
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 const TARGETS: Record<FigureName, string[]> = {
   append: ['≥ 0.6×'], http: ['≥ 0.5×', '≥ 0.3×', 'p99/p50 < 5×'], stream: ['≤ 2×'], rebuild: ['≥ 0.5×'], spray: ['≤ 3×'],
+  reminders: ['p99 ≤ 2 s', '≥ 167/s', '≥ 167/s', '≥ 0.3×'],
 };
 const LABELS: Record<FigureName, string[]> = {
   append: ['append'], http: ['HTTP GET one decision', 'HTTP POST propose', 'POST p99 @ ½ peak'], stream: ['update-draft @ v1000 vs v5'], rebuild: ['rebuild'],
   spray: ['GET p50 during a spray vs idle'],
+  reminders: ['reminder p99 lateness', 'reminders/s', 'e-mails/s to a local SMTP server', 'scheduling reminder jobs'],
 };
 
 async function main(): Promise<void> {
@@ -78,7 +81,7 @@ async function main(): Promise<void> {
       DATABASE_URL: url, SEED_DEMO: 'true', BACKGROUND_JOBS: 'off', EXPIRY_SWEEP_INTERVAL_MS: '0', REDIS_URL: '',
       NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), DATA_DIR: dataDir, CHECKPOINT_DIR: join(dataDir, 'checkpoints'),
     };
-    const needsApi = config.only.has('http') || config.only.has('stream') || config.only.has('rebuild') || config.only.has('spray');
+    const needsApi = config.only.has('http') || config.only.has('stream') || config.only.has('rebuild') || config.only.has('spray') || config.only.has('reminders');
     const phancap = needsApi ? await startServer('phancap', env) : undefined;
     if (phancap) servers.push(phancap);
     const bare = config.only.has('http') ? await startServer('bare', { DATABASE_URL: url, NODE_ENV: 'production' }) : undefined;
@@ -124,6 +127,11 @@ async function main(): Promise<void> {
       await vacuum();
       return httpFigures({ url, phancap: { base: phancap!.base, token, decisionId }, floor: { base: bare!.base } }, config);
     });
+    await attempt('reminders', async () => {
+      const decisionId = await typicalDecision(api!, 2);
+      await vacuum();
+      return remindersFigures({ url, env, decisionId }, config);
+    });
     await attempt('append', async () => {
       await vacuum();
       return [await appendFigure(url, config)];
@@ -132,7 +140,7 @@ async function main(): Promise<void> {
     const loadEnd = load();
     log(`\nload average at end (1/5/15 min): ${loadEnd}; the run took ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
     log(`machine: ${cpus.length} cores; load average ${loadStart} at start, ${loadEnd} at end; PostgreSQL ${facts.version}; VACUUM ANALYZE before each figure\n`);
-    const ordered = (['append', 'http', 'stream', 'rebuild', 'spray'] as FigureName[]).flatMap((n) => rows.get(n) ?? []);
+    const ordered = (['append', 'http', 'stream', 'rebuild', 'spray', 'reminders'] as FigureName[]).flatMap((n) => rows.get(n) ?? []);
     log(table(ordered));
     if (ordered.some((r) => r.met === null)) process.exitCode = 1;
   } finally {

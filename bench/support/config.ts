@@ -11,7 +11,7 @@ function num(name: string, fallback: number): number {
 const seconds = num('BENCH_SECONDS', 3);
 const rounds = num('BENCH_ROUNDS', 5);
 
-export const FIGURES = ['append', 'http', 'stream', 'rebuild', 'spray'] as const;
+export const FIGURES = ['append', 'http', 'stream', 'rebuild', 'spray', 'reminders'] as const;
 export type FigureName = (typeof FIGURES)[number];
 
 /**
@@ -60,6 +60,15 @@ export const config = {
     rounds: num('BENCH_SPRAY_ROUNDS', Math.min(rounds, 4)),
     /** The other user's sequential GETs per idle round. */
     idleSamples: num('BENCH_SPRAY_IDLE_SAMPLES', 300),
+  },
+  reminders: {
+    /** Reminders per round, the span their due times are spread over, rounds of each side. */
+    count: num('BENCH_REMINDERS', 10_000),
+    spreadSeconds: num('BENCH_REMINDER_SPREAD_SECONDS', 60),
+    rounds: num('BENCH_REMINDER_ROUNDS', 2),
+    /** How long after scheduling the first job is due. */
+    leadSeconds: num('BENCH_REMINDER_LEAD_SECONDS', 5),
+    redisUrl: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
   },
   rebuild: {
     decisions: num('BENCH_REBUILD_DECISIONS', 2000),

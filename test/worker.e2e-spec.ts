@@ -6,7 +6,7 @@ import { startBullWorkers } from '@app/jobs';
 import { BullJobQueue, JobHandlers, JobQueue, jobIds } from '@app/jobs';
 import { IntentDispatcher } from '@app/operator';
 import { Reconciler } from '@app/operator';
-import { ReminderProcessor } from '@app/notifications';
+import { HandoffNotifier, ReminderProcessor } from '@app/notifications';
 import { CheckDecisionProcessor } from '@app/accountability';
 import { decodeRfc2047, startSmtp, type TestSmtp } from '@app/notifications/testing';
 import { phanCapProposal, startTestApp, type TestApp } from './support/harness.js';
@@ -124,6 +124,8 @@ describeWithRedis('BullMQ workers on Redis', () => {
     let crashes = 0;
     const crashing = new JobHandlers();
     crashing.register('check-decision', (p) => checks.run(p));
+    const handoffs = t.app.get(HandoffNotifier);
+    crashing.register('notify-handoff', (p) => handoffs.run(p));
     crashing.register('send-reminder', async (p) => {
       const outcome = await reminders.run(p);
       if (p.deadlineId === deadline.id && p.type === 'escalate' && crashes++ === 0) throw new Error('worker died after sending, before acknowledging');

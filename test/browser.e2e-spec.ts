@@ -2,8 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { IntentDispatcher } from '@app/operator';
 import { Reconciler } from '@app/operator';
+import { readFileSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import ExcelJS from 'exceljs';
 import { act, browserAvailable, launchBrowser, listen, login, logout, openPage, PHONE, screenshot } from './support/browser.js';
-import { startTestApp, type TestApp } from './support/harness.js';
+import { phanCapProposal, scratchDatabase, startTestApp, uyQuyenProposal, type TestApp } from './support/harness.js';
 
 /**
  * The staff web application in a real browser (headless Chromium), against the real API on the test
@@ -19,9 +22,12 @@ run('the staff web application in a browser', () => {
   let context: BrowserContext;
   let page: Page;
   let problems: string[];
+  let db: Awaited<ReturnType<typeof scratchDatabase>>;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // A database of its own: the test counts every decision on the board, the table and the dashboard.
+    db = await scratchDatabase('browser');
+    t = await startTestApp({ DATABASE_URL: db.url });
     baseURL = await listen(t);
     browser = await launchBrowser();
     ({ context, page, problems } = await openPage(browser, baseURL));
@@ -30,7 +36,25 @@ run('the staff web application in a browser', () => {
     await context?.close();
     await browser?.close();
     await t?.close();
+    await db?.drop();
   });
+
+  /** Polls a condition (the page's CSP forbids the string predicates of waitForFunction). */
+  const eventually = async (ok: () => Promise<boolean>, ms = 10_000) => {
+    const until = Date.now() + ms;
+    while (!(await ok())) {
+      if (Date.now() > until) throw new Error('condition not met in time');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+
+  /** axe on the page as it is: no serious or critical violation. */
+  const accessible = async (what: string) => {
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${what}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    expect(bad).toEqual([]);
+  };
 
   /** Signs the current user out and the next one in, staying on the same page. */
   const switchTo = async (username: string, displayName: string) => {
@@ -104,7 +128,20 @@ run('the staff web application in a browser', () => {
     await reminder.locator(`a[href="/decisions/${id}"]`).click();
     await page.waitForURL(`**/decisions/${id}`);
     t.clock.set('2026-03-03T02:00:00Z');
-    await act(page, 'assign-reviewer', { reviewerId: 'user-reviewer', note: 'Đề nghị thẩm định trong thời hạn' }, 'in-appraisal');
+    // The people picker: the reviewer is found by name (without diacritics), the id is what is sent.
+    await page.getByTestId('actions').waitFor();
+    await page.getByTestId('action-assign-reviewer').click();
+    const assign = page.getByTestId('action-form-assign-reviewer');
+    await assign.getByTestId('search-reviewerId').fill('binh');
+    await expect(assign.getByTestId('field-reviewerId').locator('option', { hasText: 'Trần Thị Bình' }).count()).resolves.toBe(1);
+    await eventually(async () => (await assign.getByTestId('field-reviewerId').inputValue()) === 'user-reviewer');
+    await expect(assign.getByTestId('field-reviewerId').locator('option').allInnerTexts()).resolves.not.toContain('user-reviewer');
+    await assign.getByTestId('field-note').fill('Đề nghị thẩm định trong thời hạn');
+    await screenshot(page, 'people-picker');
+    await accessible('assign-reviewer form');
+    await assign.getByTestId('action-submit').click();
+    await page.getByTestId('action-done').waitFor();
+    await page.locator('[data-testid="decision-stage"][data-stage="in-appraisal"]').waitFor();
 
     // The reviewer asks for a revision, with reasons.
     t.clock.set('2026-03-04T02:00:00Z');
@@ -200,4 +237,170 @@ run('the staff web application in a browser', () => {
 
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it('shows 150 decisions on the board, in the table, the search, "my work" and the dashboard, with true totals, one request per column', async () => {
+    // 150 decisions through the API, 16 at a time: a third ủy quyền; 120 submitted, 40 of them assigned,
+    // 6 ủy quyền issued.
+    const tag = 'lô thử nghiệm một trăm năm mươi';
+    const as = async (user: string, method: 'get' | 'post', url: string, body?: object) => {
+      const req = t.http()[method](url).set('Authorization', await t.login(user));
+      const res = await (body ? req.send(body) : req);
+      if (res.status >= 300) throw new Error(`${method} ${url} as ${user}: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body;
+    };
+    const inBatches = async <T,>(xs: T[], size: number, work: (x: T, i: number) => Promise<unknown>) => {
+      for (let i = 0; i < xs.length; i += size) await Promise.all(xs.slice(i, i + size).map((x, j) => work(x, i + j)));
+    };
+    for (const u of ['proposer', 'reviewer', 'reviewer.lead', 'committee', 'auditor']) await t.login(u);
+    t.clock.set('2026-04-01T02:00:00Z');
+    const ids: string[] = [];
+    await inBatches(Array.from({ length: 150 }), 16, async (_, i) => {
+      const title = `${i % 3 === 0 ? 'Ủy quyền' : 'Phân cấp'} thủ tục hành chính, ${tag}, hồ sơ ${i}`;
+      const body = i % 3 === 0 ? uyQuyenProposal({ title, period: { from: '2026-05-01', to: '2026-12-31' } }) : phanCapProposal({ title });
+      ids[i] = (await as('proposer', 'post', '/api/v1/decisions', body)).decisionId;
+    });
+    t.clock.set('2026-04-02T02:00:00Z');
+    await inBatches(ids.slice(0, 120), 16, (id) => as('proposer', 'post', `/api/v1/decisions/${id}/submit`));
+    t.clock.set('2026-04-03T02:00:00Z');
+    await inBatches(ids.slice(0, 40), 16, (id) => as('reviewer.lead', 'post', `/api/v1/decisions/${id}/assign-reviewer`, { reviewerId: 'user-reviewer' }));
+    const issued = ids.slice(40, 120).filter((_, i) => i % 3 === 2).slice(0, 6); // ids 42, 45, …: ủy quyền
+    await inBatches(issued, 3, async (id, i) => {
+      await as('reviewer.lead', 'post', `/api/v1/decisions/${id}/assign-reviewer`, { reviewerId: 'user-reviewer' });
+      await as('reviewer', 'post', `/api/v1/decisions/${id}/appraise`, { opinion: 'favourable', reportNumber: `${60 + i}/BC-SNV`, summary: 'Đủ điều kiện' });
+      await as('committee', 'post', `/api/v1/decisions/${id}/decide`, { outcome: 'approved', decidedBy: 'chairman' });
+      await as('committee', 'post', `/api/v1/decisions/${id}/issue`, { documentNumber: `${800 + i}/QĐ-UBND`, signer: 'Lê Văn Hẳn', signedOn: '2026-04-03', effectiveFrom: '2026-05-01' });
+    });
+    const total = async (query: string, user = 'reviewer.lead') => (await as(user, 'get', `/api/v1/decisions?limit=1&${query}`)).total as number;
+    const everything = await total('');
+    expect(everything).toBe(151); // with the first test's decision
+    const openTotal = await total('open=true');
+
+    // The board at 1280 px: every open decision counted, columns in the workflows' order, a cue for
+    // the columns off-screen, one request per column and none per card.
+    t.clock.set('2026-04-06T02:00:00Z');
+    await page.goto('/');
+    await switchTo('reviewer.lead', 'Lê Văn Cường');
+    const calls: string[] = [];
+    const onRequest = (r: { url: () => string }) => {
+      const u = new URL(r.url());
+      if (u.pathname.startsWith('/api/')) calls.push(`${u.pathname}?${u.searchParams.get('stage') ?? ''}`);
+    };
+    page.on('request', onRequest);
+    await page.reload();
+    await page.locator(`[data-testid="board-count"][data-total="${openTotal}"]`).waitFor();
+    await page.waitForLoadState('networkidle');
+    page.off('request', onRequest);
+    expect(calls.filter((c) => c.includes('/deadlines'))).toEqual([]);
+    const columns = await page.locator('[data-testid^="board-column-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-stage')));
+    expect(columns.indexOf('legal-appraisal')).toBeLessThan(columns.indexOf('appraised'));
+    expect(calls.filter((c) => c.startsWith('/api/v1/decisions?'))).toHaveLength(columns.length);
+    expect(calls.length).toBeLessThanOrEqual(columns.length + 6); // + workflows, bodies, sectors, powers, unread count
+    await expect(page.getByTestId('board-hidden-right').getAttribute('data-hidden')).resolves.not.toBe('0');
+    await screenshot(page, 'board');
+    await accessible('board');
+    const submitted = page.getByTestId('board-column-submitted');
+    const submittedTotal = await total('stage=submitted');
+    expect(submittedTotal).toBeGreaterThanOrEqual(120 - 40 - 6);
+    await expect(submitted.getAttribute('data-total')).resolves.toBe(String(submittedTotal));
+    await expect(submitted.getByTestId('decision-card').count()).resolves.toBe(25);
+    await submitted.getByTestId('column-more').click();
+    await submitted.getByTestId('decision-card').nth(49).waitFor();
+    await expect(submitted.getByTestId('decision-card').count()).resolves.toBe(50);
+    const issuedTotal = await total('stage=issued');
+    expect(issuedTotal).toBeGreaterThanOrEqual(6);
+    await expect(page.getByTestId('board-column-issued').getAttribute('data-total')).resolves.toBe(String(issuedTotal));
+    // Body names everywhere, never their codes.
+    await expect(page.getByTestId('board').innerText()).resolves.not.toMatch(/\btv-[a-z-]+/);
+    await page.getByTestId('board-scroll-right').click();
+    await page.locator('[data-testid="board-hidden-right"][data-hidden="0"]').waitFor({ state: 'attached' });
+
+    // Search on the server: without diacritics, every one of the 150; by case number, exactly one.
+    await page.getByTestId('board-search').fill('lo thu nghiem mot tram nam muoi');
+    await page.locator('[data-testid="board-count"][data-total="150"]').waitFor();
+    const one = await as('reviewer.lead', 'get', `/api/v1/decisions/${issued[0]}`);
+    expect(one.caseNumber).toMatch(/^UQ-2026-\d{4}$/);
+    await page.getByTestId('board-search').fill(one.caseNumber);
+    await page.locator('[data-testid="board-count"][data-total="1"]').waitFor();
+    const found = page.locator(`[data-testid="board-column-issued"] [data-decision-id="${issued[0]}"]`);
+    await found.waitFor();
+    await expect(found.getByTestId('case-number').innerText()).resolves.toBe(one.caseNumber);
+    await page.setViewportSize(PHONE);
+    await page.getByTestId('board-search').fill('');
+    await page.locator(`[data-testid="board-count"][data-total="${openTotal}"]`).waitFor();
+    await screenshot(page, 'board-phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // The table beside the board: server paging past 100, sorting, the same search.
+    await page.getByTestId('view-table').click();
+    const table = page.getByTestId('decision-table');
+    await table.getByTestId('board-search').fill('lo thu nghiem');
+    await table.locator('[data-testid="table-count"][data-total="150"]').waitFor();
+    await expect(table.getByTestId('page-of').innerText()).resolves.toBe('Trang 1/6');
+    await table.getByTestId('page-size').selectOption('100');
+    await table.getByTestId('page-of').filter({ hasText: 'Trang 1/2' }).waitFor();
+    await table.getByTestId('table-row').nth(99).waitFor();
+    await expect(table.getByTestId('table-row').count()).resolves.toBe(100);
+    await table.getByTestId('page-next').click();
+    await table.getByTestId('page-of').filter({ hasText: 'Trang 2/2' }).waitFor();
+    await eventually(async () => (await table.getByTestId('table-row').count()) === 50);
+    await accessible('table');
+
+    // "My work" for the reviewer: the 40 assigned to her and the issued ones' appraisals done, oldest deadline first.
+    await switchTo('reviewer', 'Trần Thị Bình');
+    await page.getByTestId('nav-work').click();
+    const mine = await total('waitsOnMe=true', 'reviewer');
+    expect(mine).toBeGreaterThanOrEqual(40);
+    const work = page.getByTestId('decision-table');
+    await work.locator(`[data-testid="table-count"][data-total="${mine}"]`).waitFor();
+    const dues = await work.getByTestId('table-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-due') ?? ''));
+    expect(dues.filter(Boolean)).toEqual([...dues.filter(Boolean)].sort());
+    await expect(work.getByTestId('row-assignee').first().innerText()).resolves.toBe('Trần Thị Bình');
+    // Saved filters survive a reload.
+    await work.getByTestId('filter-kind').selectOption('uy-quyen');
+    await work.locator('summary').click();
+    await work.getByTestId('saved-name').fill('Ủy quyền của tôi');
+    await work.getByTestId('saved-save').click();
+    await page.reload();
+    await page.getByTestId('decision-table').locator('summary').click();
+    await expect(page.getByTestId('saved-filter').allInnerTexts()).resolves.toEqual(['Ủy quyền của tôi']);
+    await page.getByTestId('saved-filter').click();
+    const uqMine = await total('waitsOnMe=true&kind=uy-quyen', 'reviewer');
+    await page.locator(`[data-testid="table-count"][data-total="${uqMine}"]`).waitFor();
+    await page.getByTestId('filter-kind').selectOption('');
+    await page.locator(`[data-testid="table-count"][data-total="${mine}"]`).waitFor();
+    await screenshot(page, 'work');
+    await accessible('my work');
+    // Export: every matching row, CSV and .xlsx.
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    const csvText = readFileSync(await csv.path(), 'utf8');
+    expect(csvText.trim().split('\r\n')).toHaveLength(mine + 1);
+    expect(csvText).toContain('Trần Thị Bình');
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await xlsx.path());
+    expect(wb.worksheets[0].actualRowCount).toBe(mine + 1);
+    expect(String(wb.worksheets[0].getRow(1).getCell(1).value)).toBe('Số hồ sơ');
+
+    // The dashboard counts all 151 in SQL, with a bar for every stage (issued and rejected included).
+    await page.getByTestId('nav-dashboard').click();
+    await page.locator(`[data-testid="dash-total"]`).filter({ hasText: String(everything) }).waitFor();
+    await expect(page.getByTestId('chart-stage').getAttribute('data-points')).resolves.toBe(String(13));
+    await expect(page.getByTestId('dash-rate').innerText()).resolves.toMatch(/^\d+%$/);
+    await page.locator('.chart .recharts-surface').first().waitFor();
+    await screenshot(page, 'dashboard');
+    await accessible('dashboard');
+
+    // The auditor's picker searches instead of listing 100.
+    await switchTo('auditor', 'Đặng Văn Hùng');
+    await page.goto('/audit');
+    await page.locator(`[data-testid="audit-matches"][data-total="${everything}"]`).waitFor();
+    await page.getByTestId('audit-search').fill(one.caseNumber);
+    await page.locator('[data-testid="audit-matches"][data-total="1"]').waitFor();
+    await accessible('audit picker');
+    await page.getByTestId('audit-open').click();
+    await page.waitForURL(`**/audit/${issued[0]}`);
+
+    expect(problems).toEqual([]);
+  }, 240_000);
 });

@@ -10,6 +10,7 @@ import { InboxPage } from './pages/InboxPage';
 import { LoginPage } from './pages/LoginPage';
 import { NewProposalPage } from './pages/NewProposalPage';
 import { RegistryPage } from './pages/RegistryPage';
+import { WorkPage } from './pages/WorkPage';
 import { ReferenceProvider } from './reference';
 import { useSession } from './session';
 
@@ -51,6 +52,7 @@ export function App() {
         <Routes>
           <Route path="/" element={<BoardPage />} />
           <Route path="/login" element={<Navigate to="/" replace />} />
+          <Route path="/work" element={<WorkPage />} />
           <Route path="/decisions/:id" element={<DecisionPage />} />
           <Route path="/proposals/new" element={<NewProposalPage />} />
           <Route path="/inbox" element={<InboxPage />} />

@@ -8,10 +8,15 @@ export type DeadlineColour = 'on-time' | 'due-soon' | 'overdue' | 'paused' | 'no
  * The usual colour code of an open deadline: overdue after its due day (red), due soon from the
  * reminder day on, i.e. at most 2 working days left (amber), otherwise on time (green).
  */
-export function deadlineColour(d: Deadline | undefined, today: string): DeadlineColour {
+/** What a colour needs of a deadline: a full one (GET …/deadlines) or a list item's current one. */
+export type DeadlineLike = Pick<Deadline, 'status' | 'dueOn' | 'remindOn' | 'workingDaysLeft' | 'overdue'> & { dueSoon?: boolean };
+
+export function deadlineColour(d: DeadlineLike | null | undefined, today: string): DeadlineColour {
   if (!d) return 'none';
   if (d.status === 'paused') return 'paused';
   if (d.status !== 'open') return 'none';
+  // A list item's deadline says it, by the server's clock and calendar (as its overdue filter does).
+  if (typeof d.overdue === 'boolean' && typeof d.dueSoon === 'boolean') return d.overdue ? 'overdue' : d.dueSoon ? 'due-soon' : 'on-time';
   if (today > d.dueOn) return 'overdue';
   if (today >= d.remindOn) return 'due-soon';
   return 'on-time';
@@ -25,18 +30,4 @@ export function currentStageDeadline(items: Deadline[], stage: string): Deadline
 export async function fetchDeadlines(id: string): Promise<Deadline[]> {
   const res = await api.get<{ items: Deadline[] }>(path('/api/v1/decisions/{id}/deadlines', { id }));
   return res.items;
-}
-
-/** The deadlines of many decisions, a few requests at a time; a failed one counts as none. */
-export async function fetchManyDeadlines(ids: string[], concurrency = 6): Promise<Record<string, Deadline[]>> {
-  const out: Record<string, Deadline[]> = {};
-  let next = 0;
-  const worker = async () => {
-    while (next < ids.length) {
-      const id = ids[next++];
-      out[id] = await fetchDeadlines(id).catch(() => []);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker));
-  return out;
 }

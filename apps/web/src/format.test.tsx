@@ -29,3 +29,15 @@ describe('format helpers', () => {
     expect(quarterOf('2026-05-20')).toEqual({ year: 2026, quarter: 2, from: '2026-04-01', to: '2026-06-30' });
   });
 });
+
+describe('dates typed as dd/mm/yyyy', () => {
+  it('reads dd/mm/yyyy and YYYY-MM-DD, and refuses days that do not exist', async () => {
+    const { parseDate } = await import('./components/Field');
+    expect(parseDate('15/04/2026')).toBe('2026-04-15');
+    expect(parseDate('5/4/2026')).toBe('2026-04-05');
+    expect(parseDate('2026-04-15')).toBe('2026-04-15');
+    expect(parseDate('31/02/2026')).toBeUndefined();
+    expect(parseDate('04/15/2026')).toBeUndefined();
+    expect(parseDate('')).toBeUndefined();
+  });
+});

@@ -21,10 +21,21 @@ export interface Reference {
 
 const Ctx = createContext<Reference | null>(null);
 
-const CANONICAL = [
-  'draft', 'submitted', 'in-appraisal', 'revision-requested', 'appraised', 'legal-appraisal', 'awaiting-council', 'approved',
-  'issued', 'rejected', 'withdrawn', 'revoked', 'expired',
-];
+/**
+ * The stages of several workflows in one order that keeps each one's own (as the server's
+ * mergedStageOrder): a stage only one workflow has goes right after its predecessor there.
+ */
+export function mergedStageOrder(workflows: ReadonlyArray<Pick<Workflow, 'stages'>>): string[] {
+  const order: string[] = [];
+  for (const w of workflows) {
+    let previous: string | undefined;
+    for (const stage of Object.keys(w.stages)) {
+      if (!order.includes(stage)) order.splice(previous === undefined ? 0 : order.indexOf(previous) + 1, 0, stage);
+      previous = stage;
+    }
+  }
+  return order;
+}
 
 export function ReferenceProvider({ children }: { children: ReactNode }) {
   const { lang, tx } = useT();
@@ -49,7 +60,9 @@ export function ReferenceProvider({ children }: { children: ReactNode }) {
   const bodyName = useCallback(
     (id: string | null | undefined) => {
       if (!id) return '—';
-      const b = data?.bodies.find((x) => x.id === id);
+      // Never the code while the names load: an ellipsis until then.
+      if (!data) return '…';
+      const b = data.bodies.find((x) => x.id === id);
       return b ? (lang === 'en' ? b.nameEn : b.nameVi) : id;
     },
     [data, lang],
@@ -65,8 +78,7 @@ export function ReferenceProvider({ children }: { children: ReactNode }) {
         if (def.terminal) terminal.add(s);
       }
     }
-    const known = [...stageText.keys()];
-    const stageOrder = [...CANONICAL.filter((s) => known.includes(s) || !workflows.length), ...known.filter((s) => !CANONICAL.includes(s))];
+    const stageOrder = mergedStageOrder(workflows);
     return {
       ready: data !== null,
       workflows,
@@ -74,14 +86,14 @@ export function ReferenceProvider({ children }: { children: ReactNode }) {
       sectors: data?.sectors ?? [],
       powers: data?.powers ?? [],
       bodyName,
-      stageLabel: (stage) => (stageText.has(stage) ? tx(stageText.get(stage)) : stage),
+      stageLabel: (stage) => (stageText.has(stage) ? tx(stageText.get(stage)) : data ? stage : '…'),
       sectorLabel: (id) => {
         const s = data?.sectors.find((x) => x.id === id);
-        return s ? tx(s.label) : id;
+        return s ? tx(s.label) : data ? id : '…';
       },
       powerTitle: (id) => {
         const p = data?.powers.find((x) => x.id === id);
-        return p ? (lang === 'en' ? p.titleEn : p.titleVi) : id;
+        return p ? (lang === 'en' ? p.titleEn : p.titleVi) : data ? id : '…';
       },
       stageOrder,
       terminalStages: terminal.size ? terminal : new Set(['rejected', 'withdrawn', 'revoked', 'expired']),

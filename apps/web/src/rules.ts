@@ -17,3 +17,21 @@ export const RULE_SOURCES: Record<string, Text> = {
   'uy-quyen-period-conditions-no-chain': { vi: 'Luật 72/2025/QH15, Điều 14', en: 'Law 72/2025/QH15, Art. 14' },
   'yearly-evaluation': { vi: 'Đề án phân cấp, nhiệm vụ 7', en: 'Decentralisation scheme, task 7' },
 };
+
+/** The short title of each accountability rule: a chart or a card shows it, never the rule's id. */
+export const RULE_TITLES: Record<string, Text> = {
+  'at-most-two-levels': { vi: 'Phân cấp, ủy quyền không quá hai cấp', en: 'At most two levels of delegation' },
+  'council-approval-before-issuance': { vi: 'HĐND thông qua trước khi ban hành', en: 'Council approval before issuance' },
+  'delegate-body-reorganised': { vi: 'Cơ quan nhận đã sắp xếp lại', en: 'Delegate body reorganised' },
+  'delegate-capacity': { vi: 'Năng lực của cơ quan nhận', en: 'Capacity of the delegate body' },
+  'legal-basis-in-force': { vi: 'Căn cứ pháp lý còn hiệu lực', en: 'Legal basis in force' },
+  'no-pass-on': { vi: 'Không phân cấp, ủy quyền tiếp', en: 'No passing on' },
+  'one-power-one-holder': { vi: 'Một nhiệm vụ, quyền hạn một chủ thể', en: 'One power, one holder' },
+  'permitted-pair-and-delegable': { vi: 'Đúng cặp cơ quan, quyền được phép giao', en: 'Permitted bodies and delegable power' },
+  'quarterly-report-due': { vi: 'Báo cáo quý đến hạn', en: 'Quarterly report due' },
+  'resources-go-with-phan-cap': { vi: 'Nguồn lực đi kèm phân cấp', en: 'Resources go with decentralisation' },
+  'transition-lapse-2027': { vi: 'Hết hiệu lực chuyển tiếp năm 2027', en: 'Transitional lapse in 2027' },
+  'uy-quyen-ending': { vi: 'Kết thúc ủy quyền', en: 'End of an authorisation' },
+  'uy-quyen-period-conditions-no-chain': { vi: 'Ủy quyền có thời hạn, điều kiện, không ủy quyền tiếp', en: 'Authorisation with a period, conditions, no chain' },
+  'yearly-evaluation': { vi: 'Đánh giá hằng năm', en: 'Yearly evaluation' },
+};

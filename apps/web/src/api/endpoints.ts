@@ -14,6 +14,7 @@ export type ActionCommand = (typeof ACTION_COMMANDS)[number];
 export const ENDPOINTS: ReadonlyArray<readonly ['GET' | 'POST' | 'PUT', string]> = [
   ['POST', '/api/v1/auth/login'],
   ['GET', '/api/v1/decisions'],
+  ['GET', '/api/v1/decisions/summary'],
   ['POST', '/api/v1/decisions'],
   ['GET', '/api/v1/decisions/{id}'],
   ['GET', '/api/v1/decisions/{id}/events'],
@@ -30,6 +31,7 @@ export const ENDPOINTS: ReadonlyArray<readonly ['GET' | 'POST' | 'PUT', string]>
   ['GET', '/api/v1/me/notification-preferences'],
   ['PUT', '/api/v1/me/notification-preferences'],
   ['GET', '/api/v1/registry'],
+  ['GET', '/api/v1/people'],
   ['GET', '/api/v1/bodies'],
   ['GET', '/api/v1/powers'],
   ['GET', '/api/v1/sectors'],

@@ -33,23 +33,82 @@ export interface Page<T> {
   offset: number;
 }
 
+/** A list item's current deadline, as of today (the list carries it: no request per card). */
+export interface ListDeadline {
+  id: string;
+  kind: 'stage' | 'report' | 'evaluation' | 'period-end';
+  subject: string;
+  title: Text;
+  dueOn: string;
+  remindOn: string;
+  escalateOn: string;
+  status: DeadlineStatus;
+  responsibleRole: Role;
+  responsibleBodyId: string | null;
+  responsibleUserId: string | null;
+  workingDaysLeft: number;
+  overdue: boolean;
+  dueSoon: boolean;
+}
+
 export interface DecisionListItem {
   id: string;
   version: number;
   kind: DecisionKind;
   stage: string;
   title: string;
+  caseNumber: string | null;
+  documentNumber: string | null;
   delegatorBodyId: string;
   delegateBodyId: string;
   proposerBodyId: string;
+  provinceId: string | null;
   sector: string;
   powerIds: string[];
+  workflowVersion: number;
   periodFrom: string | null;
   periodTo: string | null;
   reviewerId: string | null;
+  assignee: { id: string; displayName: string } | null;
+  deadline: ListDeadline | null;
+  waitingOn: { role: Role; bodyId: string | null; userId: string | null } | null;
   stageEnteredAt: string;
   createdAt: string;
   updatedAt: string;
+}
+
+export type DecisionSort = 'updatedAt' | '-updatedAt' | 'createdAt' | '-createdAt' | 'deadline' | '-deadline' | 'caseNumber' | '-caseNumber' | 'title' | '-title';
+
+export interface DecisionPage extends Page<DecisionListItem> {
+  sort: DecisionSort;
+  nextCursor: string | null;
+}
+
+export interface OnTime {
+  met: number;
+  late: number;
+  /** 0–1, null when no stage has finished. */
+  rate: number | null;
+}
+
+export interface DecisionSummary {
+  total: number;
+  open: number;
+  overdue: number;
+  byStage: Array<{ stage: string; count: number }>;
+  byKind: Array<{ kind: DecisionKind; count: number }>;
+  bySector: Array<{ sector: string; count: number }>;
+  findingsByRule: Array<{ ruleId: string; count: number }>;
+  onTime: OnTime & { byStage: Array<{ stage: string } & OnTime>; byBodyMonth: Array<{ bodyId: string; month: string } & OnTime> };
+  quarter: { year: number; quarter: number; from: string; to: string };
+  reportsDue: Array<{ decisionId: string; decisionTitle: string; caseNumber: string | null; deadlineId: string; kind: string; title: Text; dueOn: string; status: DeadlineStatus }>;
+}
+
+export interface Person {
+  id: string;
+  displayName: string;
+  role: Role;
+  bodyId: string;
 }
 
 export interface DocumentRef {

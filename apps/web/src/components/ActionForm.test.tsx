@@ -2,7 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../i18n';
-import { callsTo, json, mockFetch, signIn, USERS } from '../test-utils';
+import { callsTo, json, mockFetch, renderPage, signIn, USERS } from '../test-utils';
 import { ActionForm } from './ActionForm';
 
 const ID = '55555555-5555-4555-8555-555555555555';
@@ -60,5 +60,55 @@ describe('request-revision action form', () => {
     expect((await screen.findByTestId('error-reasons')).textContent).toBe('reasons.0 must be at most 5000 characters');
     expect(screen.getByTestId('action-problem').textContent).toContain('Invalid request');
     expect(onDone).not.toHaveBeenCalled();
+  });
+});
+
+describe('assign-reviewer form', () => {
+  beforeEach(() => signIn(USERS.reviewer));
+  const ASSIGN = `/api/v1/decisions/${ID}/assign-reviewer`;
+  const people = [
+    { id: 'user-reviewer', displayName: 'Trần Thị Bình', role: 'reviewer', bodyId: 'tv-so-tnmt' },
+    { id: 'user-reviewer2', displayName: 'Phạm Văn Dũng', role: 'reviewer', bodyId: 'tv-so-tnmt' },
+  ];
+
+  it('finds the reviewer by name on the server, shows names and sends the id', async () => {
+    const fetch = mockFetch({
+      'GET /api/v1/people': ({ query }: { query: URLSearchParams }) => {
+        const q = (query.get('q') ?? '').toLowerCase();
+        const items = people.filter((p) => !q || p.displayName.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().includes(q));
+        return json({ items, total: items.length, limit: 50, offset: 0 });
+      },
+      [`POST ${ASSIGN}`]: { decisionId: ID, version: 4, stage: 'in-appraisal' },
+    });
+    const onDone = vi.fn();
+    renderPage(<ActionForm decisionId={ID} command="assign-reviewer" label={{ vi: 'Phân công', en: 'Assign' }} version={3} onDone={onDone} onCancel={() => undefined} />);
+    const select = (await screen.findByLabelText(/Chuyên viên thẩm định/)) as HTMLSelectElement;
+    await waitFor(() => expect(select.options).toHaveLength(3));
+    expect([...select.options].map((o) => o.textContent)).toEqual(['—', 'Trần Thị Bình · Chuyên viên thẩm định · Sở Tài nguyên và Môi trường', 'Phạm Văn Dũng · Chuyên viên thẩm định · Sở Tài nguyên và Môi trường']);
+    await userEvent.type(screen.getByLabelText('Gõ tên để tìm chuyên viên thẩm định'), 'binh');
+    // The only match is chosen.
+    await waitFor(() => expect(select.value).toBe('user-reviewer'));
+    expect(callsTo(fetch, 'GET', '/api/v1/people').at(-1)?.query.get('role')).toBe('reviewer,reviewer-lead');
+    await userEvent.click(screen.getByTestId('action-submit'));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(callsTo(fetch, 'POST', ASSIGN)[0].body).toEqual({ reviewerId: 'user-reviewer' });
+  });
+
+  it('names the field by its label in a server error, and drops the error once the field changes', async () => {
+    mockFetch({
+      'GET /api/v1/people': { items: people, total: 2, limit: 50, offset: 0 },
+      [`POST ${ASSIGN}`]: () => json({
+        status: 400, messages: { title: { vi: 'Dữ liệu không hợp lệ', en: 'Invalid request' }, detail: { vi: '1 trường', en: '1 field' } },
+        errors: [{ field: 'reviewerId', constraint: 'exists', reason: { vi: 'reviewerId: không tìm thấy chuyên viên "x"', en: 'reviewerId: no reviewer "x"' } }],
+      }, 400),
+    });
+    renderPage(<ActionForm decisionId={ID} command="assign-reviewer" label={{ vi: 'Phân công', en: 'Assign' }} version={3} onDone={vi.fn()} onCancel={() => undefined} />);
+    const select = (await screen.findByLabelText(/Chuyên viên thẩm định/)) as HTMLSelectElement;
+    await waitFor(() => expect(select.options).toHaveLength(3));
+    await userEvent.selectOptions(select, 'user-reviewer2');
+    await userEvent.click(screen.getByTestId('action-submit'));
+    expect((await screen.findByTestId('error-reviewerId')).textContent).toBe('Chuyên viên thẩm định: không tìm thấy chuyên viên "x"');
+    await userEvent.selectOptions(select, 'user-reviewer');
+    expect(screen.queryByTestId('error-reviewerId')).toBeNull();
   });
 });

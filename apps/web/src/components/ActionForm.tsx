@@ -5,6 +5,7 @@ import type { CommandResult, Text } from '../api/types';
 import { useT } from '../i18n';
 import { ACTION_FORMS, buildBody, initialValues } from './actionForms';
 import { errorFor, Field } from './Field';
+import { PersonPicker } from './PersonPicker';
 import { ProblemAlert } from './ProblemAlert';
 
 export interface ActionFormProps {
@@ -26,6 +27,16 @@ export function ActionForm({ decisionId, command, label, version, onDone, onCanc
   const [problem, setProblem] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [key] = useState(() => (globalThis.crypto?.randomUUID ? globalThis.crypto.randomUUID() : `${Date.now()}-${Math.random()}`));
+
+  /** A field's error goes once the field is changed. */
+  function change(name: string, v: string) {
+    setValues((s) => ({ ...s, [name]: v }));
+    setErrors((e) => {
+      if (!e[name]) return e;
+      const { [name]: _gone, ...rest } = e;
+      return rest;
+    });
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -49,7 +60,8 @@ export function ActionForm({ decisionId, command, label, version, onDone, onCanc
         const mapped: Record<string, string> = {};
         for (const f of fields) {
           const r = errorFor(err.fieldErrors, f.name);
-          if (r) mapped[f.name] = r[lang];
+          // The server names the request field ("votesFor: …"); the user knows the field by its label.
+          if (r) mapped[f.name] = r[lang].replace(/^[\w.[\]-]+:\s*/, `${t(f.label)}: `);
         }
         setErrors(mapped);
       }
@@ -64,27 +76,33 @@ export function ActionForm({ decisionId, command, label, version, onDone, onCanc
       <h3>{tx(label)}</h3>
       {!fields.length && <p>{t('action.confirmNoFields')}</p>}
       <div className="form-grid">
-        {fields.map((f) => (
+        {fields.map((f) => f.type === 'person' ? (
+          <PersonPicker
+            key={f.name}
+            idPrefix={`act-${command}`}
+            name={f.name}
+            label={t(f.label)}
+            roles={f.roles ?? []}
+            value={values[f.name] ?? ''}
+            onChange={(v) => change(f.name, v)}
+            required={f.required}
+            error={errors[f.name]}
+          />
+        ) : (
           <Field
             key={f.name}
             idPrefix={`act-${command}`}
             name={f.name}
             label={t(f.label)}
-            type={f.type === 'lines' ? 'textarea' : f.type}
+            type={f.type === 'lines' ? 'textarea' : (f.type as Exclude<typeof f.type, 'lines' | 'person'>)}
             options={f.options?.map((o) => ({ value: o, label: t(`opt.${o}` as Parameters<typeof t>[0]) }))}
             value={values[f.name] ?? ''}
-            onChange={(v) => setValues((s) => ({ ...s, [f.name]: v }))}
+            onChange={(v) => change(f.name, v)}
             required={f.required}
             error={errors[f.name]}
-            list={f.name === 'reviewerId' ? 'reviewer-suggestions' : undefined}
           />
         ))}
       </div>
-      {command === 'assign-reviewer' && (
-        <datalist id="reviewer-suggestions">
-          <option value="user-reviewer" />
-        </datalist>
-      )}
       <ProblemAlert error={problem} testId="action-problem" />
       <div className="buttons">
         <button type="submit" className="btn btn--primary" disabled={busy} data-testid="action-submit">

@@ -1,10 +1,9 @@
-import type { Deadline } from '../api/types';
-import { deadlineColour } from '../deadlines';
+import { deadlineColour, type DeadlineLike } from '../deadlines';
 import { formatDate, vietnamDate } from '../format';
 import { useT } from '../i18n';
 
 /** The colour-coded state of a deadline: green on time, amber due soon, red overdue. */
-export function DeadlineBadge({ deadline, today = vietnamDate() }: { deadline: Deadline | undefined; today?: string }) {
+export function DeadlineBadge({ deadline, today = vietnamDate() }: { deadline: DeadlineLike | null | undefined; today?: string }) {
   const { t } = useT();
   const colour = deadlineColour(deadline, today);
   if (colour === 'none' || !deadline) return null;

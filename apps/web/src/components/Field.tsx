@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 
 export interface Option {
   value: string;
@@ -51,6 +51,8 @@ export function Field(p: FieldProps) {
         ))}
       </select>
     );
+  } else if (p.type === 'date') {
+    input = <DateInput common={common} value={p.value} onChange={p.onChange} />;
   } else {
     input = (
       <input
@@ -96,3 +98,43 @@ export function errorFor<T>(errors: Record<string, T>, name: string): T | undefi
 
 /** "a\n\n b " → ["a", "b"]. */
 export const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
+
+/** "15/04/2026" or "2026-04-15" → "2026-04-15"; anything else → undefined. */
+export function parseDate(text: string): string | undefined {
+  const s = text.trim();
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  const iso = m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : (m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)) ? s : undefined;
+  if (!iso) return undefined;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : undefined;
+}
+
+const display = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : iso);
+
+/**
+ * A date typed as dd/mm/yyyy whatever the browser's locale (a native date input follows the locale:
+ * mm/dd/yyyy in an English Chromium). The form keeps YYYY-MM-DD; a text that is not a date is passed
+ * on as it is, for the checks to refuse.
+ */
+function DateInput({ common, value, onChange }: { common: Record<string, unknown>; value: string; onChange: (v: string) => void }) {
+  const [text, setText] = useState(display(value));
+  useEffect(() => {
+    // A value set from outside (a reset, a default) shows as dd/mm/yyyy.
+    setText((t) => ((parseDate(t) ?? t) === value ? t : display(value)));
+  }, [value]);
+  return (
+    <input
+      {...common}
+      type="text"
+      inputMode="numeric"
+      autoComplete="off"
+      placeholder="dd/mm/yyyy"
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        onChange(parseDate(e.target.value) ?? e.target.value.trim());
+      }}
+      onBlur={() => setText((t) => (parseDate(t) ? display(parseDate(t)!) : t))}
+    />
+  );
+}

@@ -56,7 +56,7 @@ export function Header() {
             type="button"
             className="btn btn--ghost"
             onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}
-            aria-label={t('switchLangLabel')}
+            title={t('switchLangLabel')}
             lang={lang === 'vi' ? 'en' : 'vi'}
             data-testid="lang-switch"
           >
@@ -68,7 +68,8 @@ export function Header() {
         </div>
       </div>
       <nav className="main-nav" aria-label={t('nav.menu')}>
-        <NavLink to="/" end>{t('nav.board')}</NavLink>
+        <NavLink to="/" end data-testid="nav-board">{t('nav.board')}</NavLink>
+        <NavLink to="/work" data-testid="nav-work">{t('nav.work')}</NavLink>
         {canPropose(user.role) && <NavLink to="/proposals/new" data-testid="nav-new">{t('nav.new')}</NavLink>}
         <NavLink to="/inbox" data-testid="nav-inbox">
           {t('nav.inbox')}{' '}

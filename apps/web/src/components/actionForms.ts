@@ -4,7 +4,9 @@ import type { MessageKey } from '../i18n';
 export interface ActionField {
   name: string;
   label: MessageKey;
-  type: 'text' | 'textarea' | 'lines' | 'date' | 'number' | 'select';
+  type: 'text' | 'textarea' | 'lines' | 'date' | 'number' | 'select' | 'person';
+  /** For a person: the roles offered. */
+  roles?: string[];
   required?: boolean;
   options?: string[];
   defaultValue?: string;
@@ -22,7 +24,7 @@ export const ACTION_FORMS: Record<string, ActionField[]> = {
   ],
   submit: [],
   'assign-reviewer': [
-    { name: 'reviewerId', label: 'f.reviewerId', type: 'text', required: true },
+    { name: 'reviewerId', label: 'f.reviewerId', type: 'person', roles: ['reviewer', 'reviewer-lead'], required: true },
     { name: 'note', label: 'f.note', type: 'textarea' },
   ],
   'request-revision': [reasons(true), { name: 'note', label: 'f.note', type: 'textarea' }],

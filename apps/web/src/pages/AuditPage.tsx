@@ -2,36 +2,50 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api/client';
 import { path } from '../api/endpoints';
-import type { CompareResult, DecisionListItem, DecisionView, VerifyResult } from '../api/types';
+import type { CompareResult, DecisionPage, DecisionView, VerifyResult } from '../api/types';
 import { DecisionContent } from '../components/DecisionContent';
 import { Loading, ProblemAlert } from '../components/ProblemAlert';
 import { useT } from '../i18n';
 import { useReference } from '../reference';
-import { fetchDecisions } from './BoardPage';
+import { useDebounced } from '../features/decisions/DecisionFiltersForm';
+import { fetchDecisionPage } from '../features/decisions/list';
 
 const show = (v: unknown) => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
+/** Finds a decision by search on the server (any number of decisions), and opens it. */
 function Picker() {
   const { t } = useT();
   const navigate = useNavigate();
-  const [items, setItems] = useState<DecisionListItem[] | null>(null);
+  const [q, setQ] = useState('');
+  const query = useDebounced(q, 300);
+  const [page, setPage] = useState<DecisionPage | null>(null);
   const [id, setId] = useState('');
   useEffect(() => {
-    fetchDecisions().then((xs) => {
-      setItems(xs);
-      if (xs[0]) setId(xs[0].id);
-    }, () => setItems([]));
-  }, []);
+    let live = true;
+    fetchDecisionPage({ q: query }, { limit: 50, sort: '-updatedAt' }).then((p) => {
+      if (!live) return;
+      setPage(p);
+      setId((cur) => (p.items.some((d) => d.id === cur) ? cur : p.items[0]?.id ?? ''));
+    }, () => live && setPage({ items: [], total: 0, limit: 50, offset: 0, sort: '-updatedAt', nextCursor: null }));
+    return () => {
+      live = false;
+    };
+  }, [query]);
   return (
     <form className="card filters" onSubmit={(e) => { e.preventDefault(); if (id) navigate(`/audit/${id}`); }}>
       <div className="field field--grow">
+        <label htmlFor="audit-search">{t('audit.search')}</label>
+        <input id="audit-search" type="search" data-testid="audit-search" value={q} onChange={(e) => setQ(e.target.value)} />
+        <p className="hint" aria-live="polite" data-testid="audit-matches" data-total={page?.total ?? ''}>{page ? t('audit.matches', { n: page.total }) : ''}</p>
+      </div>
+      <div className="field field--grow">
         <label htmlFor="audit-decision">{t('audit.pick')}</label>
         <select id="audit-decision" data-testid="audit-decision" value={id} onChange={(e) => setId(e.target.value)}>
-          {(items ?? []).map((d) => <option key={d.id} value={d.id}>{d.title}</option>)}
+          {(page?.items ?? []).map((d) => <option key={d.id} value={d.id}>{d.caseNumber ? `${d.caseNumber} · ` : ''}{d.title}</option>)}
         </select>
       </div>
       <div className="field field--end">
-        <button type="submit" className="btn btn--primary" data-testid="audit-open">{t('audit.open')}</button>
+        <button type="submit" className="btn btn--primary" disabled={!id} data-testid="audit-open">{t('audit.open')}</button>
       </div>
     </form>
   );

@@ -42,7 +42,8 @@ export function buildProposal(v: Values, powerIds: string[], documents: Document
     sector: v.sector,
     legalBasis: lines(v.legalBasis ?? ''),
     resources,
-    ...(v['period.from'] || v['period.to'] ? { period: { from: v['period.from'], to: v['period.to'] } } : {}),
+    // A phân cấp has no period: only an ủy quyền runs for one.
+    ...(v.kind === 'uy-quyen' && (v['period.from'] || v['period.to']) ? { period: { from: v['period.from'], to: v['period.to'] } } : {}),
     conditions: lines(v.conditions ?? ''),
     justification: (v.justification ?? '').trim(),
     documents: documents.filter((d) => d.title.trim() || d.reference.trim()).map((d) => ({ title: d.title.trim(), reference: d.reference.trim() })),
@@ -174,15 +175,17 @@ export function NewProposalPage() {
           <Field {...fieldProps('resources.facilities', 'new.facilities')} type="textarea" rows={2} />
           <Field {...fieldProps('resources.noResourcesReason', 'new.noResourcesReason')} type="textarea" rows={2} />
         </fieldset>
-        <fieldset className="group">
-          <legend>
-            {t('new.period')} {uyQuyen && <span className="req" aria-hidden="true">*</span>}
-          </legend>
-          <div className="form-grid">
-            <Field {...fieldProps('period.from', 'new.periodFrom', uyQuyen)} type="date" />
-            <Field {...fieldProps('period.to', 'new.periodTo', uyQuyen)} type="date" />
-          </div>
-        </fieldset>
+        {uyQuyen && (
+          <fieldset className="group" data-testid="period">
+            <legend>
+              {t('new.period')} <span className="req" aria-hidden="true">*</span>
+            </legend>
+            <div className="form-grid">
+              <Field {...fieldProps('period.from', 'new.periodFrom', true)} type="date" />
+              <Field {...fieldProps('period.to', 'new.periodTo', true)} type="date" />
+            </div>
+          </fieldset>
+        )}
         <Field {...fieldProps('conditions', 'new.conditions')} type="textarea" />
         <Field {...fieldProps('justification', 'new.justification', true)} type="textarea" rows={4} />
         <fieldset className="group" data-testid="field-documents">

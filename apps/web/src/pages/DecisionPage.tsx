@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/client';
 import { path } from '../api/endpoints';
@@ -41,6 +41,11 @@ export function DecisionPage() {
   const [error, setError] = useState<unknown>(null);
   const [open, setOpen] = useState<AllowedAction | null>(null);
   const [done, setDone] = useState('');
+  const doneRef = useRef<HTMLParagraphElement>(null);
+  // After an action, focus goes to its result (a screen reader hears it, the keyboard starts from it).
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
 
   const reload = useCallback(() => {
     load(id).then(
@@ -72,6 +77,7 @@ export function DecisionPage() {
       <div className="page-head">
         <div>
           <span className={`kind kind--${view.kind}`}>{t(`kind.${view.kind}`)}</span>
+          {view.caseNumber && <span className="case-number" data-testid="decision-case-number"> {view.caseNumber}</span>}
           <h1 id="decision-title" data-testid="decision-title">{view.content.title}</h1>
           <p className="meta">
             {t('decision.stage')}:{' '}
@@ -97,7 +103,7 @@ export function DecisionPage() {
           <section className="card" aria-labelledby="actions-title" data-testid="actions">
             <h2 id="actions-title">{t('decision.actions')}</h2>
             {done && (
-              <p className="alert alert--ok" role="status" data-testid="action-done">
+              <p className="alert alert--ok" role="status" data-testid="action-done" tabIndex={-1} ref={doneRef}>
                 {done}
               </p>
             )}

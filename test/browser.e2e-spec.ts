@@ -324,10 +324,14 @@ run('the staff web application in a browser', () => {
     const found = page.locator(`[data-testid="board-column-issued"] [data-decision-id="${issued[0]}"]`);
     await found.waitFor();
     await expect(found.getByTestId('case-number').innerText()).resolves.toBe(one.caseNumber);
+    // On a phone (loaded there), the filters fold under the search box and the first cards show.
     await page.setViewportSize(PHONE);
-    await page.getByTestId('board-search').fill('');
+    await page.reload();
     await page.locator(`[data-testid="board-count"][data-total="${openTotal}"]`).waitFor();
+    await expect(page.locator('.filter-more').getAttribute('open')).resolves.toBeNull();
+    await page.getByTestId('decision-card').first().waitFor();
     await screenshot(page, 'board-phone');
+    await accessible('board on a phone');
     await page.setViewportSize({ width: 1280, height: 800 });
 
     // The table beside the board: server paging past 100, sorting, the same search.
@@ -357,11 +361,11 @@ run('the staff web application in a browser', () => {
     await expect(work.getByTestId('row-assignee').first().innerText()).resolves.toBe('Trần Thị Bình');
     // Saved filters survive a reload.
     await work.getByTestId('filter-kind').selectOption('uy-quyen');
-    await work.locator('summary').click();
+    await work.getByTestId('saved-filters').locator('summary').click();
     await work.getByTestId('saved-name').fill('Ủy quyền của tôi');
     await work.getByTestId('saved-save').click();
     await page.reload();
-    await page.getByTestId('decision-table').locator('summary').click();
+    await page.getByTestId('saved-filters').locator('summary').click();
     await expect(page.getByTestId('saved-filter').allInnerTexts()).resolves.toEqual(['Ủy quyền của tôi']);
     await page.getByTestId('saved-filter').click();
     const uqMine = await total('waitsOnMe=true&kind=uy-quyen', 'reviewer');

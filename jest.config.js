@@ -6,6 +6,7 @@ const common = {
   moduleNameMapper: {
     '^@app/notifications/testing$': '<rootDir>/libs/notifications/src/testing/index.ts',
     '^@app/event-store/testing$': '<rootDir>/libs/event-store/src/testing/index.ts',
+    '^@app/accountability/testing$': '<rootDir>/libs/accountability/src/testing/index.ts',
     '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CheckContextLoader, findingIdOf, runChecks } from '@app/accountability';
-import { ReferenceCheckContextLoader } from '../libs/accountability/src/testing/reference-check-context.loader.js';
+import { ReferenceCheckContextLoader } from '@app/accountability/testing';
 import { DecisionStore } from '@app/delegation';
 import { IntentDispatcher, Reconciler } from '@app/operator';
 import { phanCapProposal, scratchDatabase, startTestApp, uyQuyenProposal, type TestApp } from './support/harness.js';

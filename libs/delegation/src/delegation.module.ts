@@ -15,6 +15,7 @@ import { RegistryHoldersHandler } from './application/registry-holders.query.js'
 import { DecisionInScope } from './application/decision-in-scope.js';
 import { ListIssuedDecisionsNamingBodyHandler } from './application/list-issued-decisions-naming-body.query.js';
 import { ReferenceData } from './application/reference-data.js';
+import { DeadlineRecalculator } from './application/recompute-deadlines.js';
 
 /** Delegation decisions: the command handler, the queries, the read models, the expiry of ủy quyền. */
 @Module({
@@ -36,7 +37,8 @@ import { ReferenceData } from './application/reference-data.js';
     RegistryHoldersHandler,
     DecisionInScope,
     ListIssuedDecisionsNamingBodyHandler,
+    DeadlineRecalculator,
   ],
-  exports: [DecisionStore, DecisionReferences, ExpirySweep, DecisionInScope],
+  exports: [DecisionStore, DecisionReferences, ExpirySweep, DecisionInScope, DeadlineRecalculator],
 })
 export class DelegationModule {}

@@ -44,3 +44,6 @@ export * from './workflows/from-document.js';
 export * from './workflows/validate-definition.js';
 export * from './application/event-text.js';
 export * from './application/event-people.js';
+export * from './application/recompute-deadlines.js';
+export * from './deadlines/provisional.js';
+export * from './migrations/1732402210000-deadline-changes.js';

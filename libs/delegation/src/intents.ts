@@ -1,4 +1,4 @@
-import type { Intent } from '@app/event-store';
+import type { Intent, Row } from '@app/event-store';
 import type { DecisionEvent } from './domain/events.js';
 import type { DecisionState } from './domain/state.js';
 import type { DecisionProjectionContext, DecisionStreamView } from './projections/decision-view.js';
@@ -122,15 +122,18 @@ export function decisionIntents(
     for (const d of deadlinesProjection.rows(after, ctx)) {
       const prior = was.get(d.id);
       if (d.status !== 'open' || (prior && prior.status === 'open' && prior.remind_on === d.remind_on && prior.escalate_on === d.escalate_on)) continue;
-      const wanted: Array<['remind' | 'escalate', string]> = [['remind', String(d.remind_on)]];
-      if (d.kind !== 'period-end') wanted.push(['escalate', String(d.escalate_on)]);
-      for (const [type, day] of wanted) {
-        intents.push({
-          id: `${type}:${d.id}:${day}`, kind: 'send-reminder', streamId: id,
-          payload: { deadlineId: String(d.id), type }, runAt: morningOf(day),
-        });
-      }
+      intents.push(...reminderIntents(id, d));
     }
   }
   return intents;
+}
+
+/** The reminder and (but for a period's end) the escalation of an open deadline row, on their days. */
+export function reminderIntents(streamId: string, d: Row): Intent[] {
+  const wanted: Array<['remind' | 'escalate', string]> = [['remind', String(d.remind_on)]];
+  if (d.kind !== 'period-end') wanted.push(['escalate', String(d.escalate_on)]);
+  return wanted.map(([type, day]) => ({
+    id: `${type}:${d.id}:${day}`, kind: 'send-reminder', streamId,
+    payload: { deadlineId: String(d.id), type }, runAt: morningOf(day),
+  }));
 }

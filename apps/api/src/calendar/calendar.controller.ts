@@ -7,6 +7,7 @@ import { CurrentUser, type AuthenticatedUser } from '../auth/public.decorator.js
 import { RequirePermission } from '../access/permission.decorator.js';
 import { problems } from '@app/kernel';
 import { CalendarService } from '@app/calendar';
+import { DeadlineRecalculator } from '@app/delegation';
 import { SaveYearRequest, WorkingDaysRequest } from './calendar.dto.js';
 
 function yearParam(raw: string): number {
@@ -48,7 +49,10 @@ function dayView(calendar: WorkingCalendar, date: IsoDate) {
 @RequirePermission('calendar:read')
 @Controller('api/v1/calendar')
 export class CalendarController {
-  constructor(private readonly calendars: CalendarService) {}
+  constructor(
+    private readonly calendars: CalendarService,
+    private readonly deadlines: DeadlineRecalculator,
+  ) {}
 
   @Get('years')
   @ApiOperation({ summary: 'Lịch nghỉ các năm: có sẵn và do quản trị viên nạp / yearly schedules: built-in and loaded by admins' })
@@ -66,14 +70,16 @@ export class CalendarController {
   async year(@Param('year') raw: string) {
     const year = yearParam(raw);
     const [calendar, loaded] = await Promise.all([this.calendars.calendar(), this.calendars.loadedYear(year)]);
-    const info = calendar.year(year);
+    const { sourceOf, ...info } = calendar.year(year);
     const withWeekday = (date: IsoDate) => ({ date, weekday: weekdayName(date) });
     return {
       ...info,
       loaded: !!loaded,
       ...(loaded ? { updatedBy: loaded.updatedBy, updatedAt: loaded.updatedAt } : {}),
-      daysOff: info.daysOff.map((d) => ({ ...withWeekday(d.date), kind: d.kind, reason: d.reason, ...(d.holiday ? { holiday: d.holiday } : {}) })),
-      makeUpWorkingDays: info.makeUpWorkingDays.map((date) => ({ ...withWeekday(date), reason: calendar.dayKind(date).reason })),
+      daysOff: info.daysOff.map((d) => ({
+        ...withWeekday(d.date), kind: d.kind, reason: d.reason, ...(d.holiday ? { holiday: d.holiday } : {}), source: sourceOf[d.date] ?? info.source,
+      })),
+      makeUpWorkingDays: info.makeUpWorkingDays.map((date) => ({ ...withWeekday(date), reason: calendar.dayKind(date).reason, source: sourceOf[date] ?? info.source })),
     };
   }
 
@@ -85,7 +91,9 @@ export class CalendarController {
   async saveYear(@Param('year') raw: string, @Body() body: SaveYearRequest, @CurrentUser() user: AuthenticatedUser) {
     const year = yearParam(raw);
     await this.calendars.saveYear({ year, ...body }, user.userId);
-    return this.year(String(year));
+    // The deadlines counted through the year move with its days off (each move recorded).
+    const deadlinesRecomputed = await this.deadlines.afterYearLoaded(year, user.userId);
+    return { ...(await this.year(String(year))), deadlinesRecomputed };
   }
 
   @Get('working-days')

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { MAX_YEAR, MIN_YEAR } from '@app/calendar';
 import { IsLocalDate } from '../common/local-date.js';
 
@@ -34,6 +34,14 @@ export class SaveYearRequest {
   })
   @IsArray() @ArrayMaxSize(20) @IsLocalDate({ each: true, range: CALENDAR_RANGE })
   makeUpWorkingDays: string[];
+
+  @ApiPropertyOptional({
+    description: 'Văn bản của từng ngày, khi khác văn bản chung (ví dụ một thông báo hoán đổi ban hành sau) / the document of a listed day, where it is not `source` (e.g. a swap announced later)',
+    type: 'object', additionalProperties: { type: 'string' },
+    example: { '2025-05-02': 'Thông báo của Bộ Nội vụ về hoán đổi ngày làm việc dịp 30/4–1/5/2025' },
+  })
+  @IsOptional() @IsObject()
+  entrySources?: Record<string, string>;
 
   @ApiPropertyOptional({ description: 'Ghi chú / notes', example: 'Hoán đổi Thứ Sáu 02/5 với Thứ Bảy 26/4.' })
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(5000)

@@ -27,7 +27,7 @@ export interface YearListing {
 /** Rows older than this are re-read, so that a schedule saved through another instance shows up. */
 const CACHE_TTL_MS = 60_000;
 
-const SELECT_YEARS = `SELECT year, source, notes, updated_by, updated_at,
+const SELECT_YEARS = `SELECT year, source, notes, updated_by, updated_at, entry_sources,
     ARRAY(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(days_off) AS d ORDER BY d) AS days_off,
     ARRAY(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(make_up_working_days) AS d ORDER BY d) AS make_up_working_days
   FROM calendar_years`;
@@ -40,6 +40,7 @@ interface Row {
   updated_at: Date | string;
   days_off: string[];
   make_up_working_days: string[];
+  entry_sources: Record<string, string> | null;
 }
 
 const toLoaded = (r: Row): LoadedYear => ({
@@ -47,6 +48,7 @@ const toLoaded = (r: Row): LoadedYear => ({
   source: r.source,
   daysOff: r.days_off,
   makeUpWorkingDays: r.make_up_working_days,
+  ...(r.entry_sources && Object.keys(r.entry_sources).length ? { entrySources: r.entry_sources } : {}),
   ...(r.notes ? { notes: r.notes } : {}),
   updatedBy: r.updated_by,
   updatedAt: new Date(r.updated_at).toISOString(),
@@ -114,17 +116,20 @@ export class CalendarService {
       source: schedule.source.normalize('NFC').trim(),
       daysOff: [...new Set(schedule.daysOff)].sort(),
       makeUpWorkingDays: [...new Set(schedule.makeUpWorkingDays)].sort(),
+      ...(schedule.entrySources && Object.keys(schedule.entrySources).length
+        ? { entrySources: Object.fromEntries(Object.entries(schedule.entrySources).map(([d, doc]) => [d, typeof doc === 'string' ? doc.normalize('NFC').trim() : doc])) }
+        : {}),
       ...(schedule.notes?.trim() ? { notes: schedule.notes.normalize('NFC').trim() } : {}),
     };
-    const errors = validateYearSchedule({ ...schedule, source: clean.source });
+    const errors = validateYearSchedule({ ...schedule, source: clean.source, entrySources: clean.entrySources });
     if (errors.length > 0) throw problems.validation(errors);
     await this.db.query(
-      `INSERT INTO calendar_years (year, source, days_off, make_up_working_days, notes, updated_by, updated_at)
-       VALUES ($1, $2, $3::date[], $4::date[], $5, $6, now())
+      `INSERT INTO calendar_years (year, source, days_off, make_up_working_days, entry_sources, notes, updated_by, updated_at)
+       VALUES ($1, $2, $3::date[], $4::date[], $5::jsonb, $6, $7, now())
        ON CONFLICT (year) DO UPDATE SET source = EXCLUDED.source, days_off = EXCLUDED.days_off,
-         make_up_working_days = EXCLUDED.make_up_working_days, notes = EXCLUDED.notes,
+         make_up_working_days = EXCLUDED.make_up_working_days, entry_sources = EXCLUDED.entry_sources, notes = EXCLUDED.notes,
          updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
-      [clean.year, clean.source, clean.daysOff, clean.makeUpWorkingDays, clean.notes ?? null, userId],
+      [clean.year, clean.source, clean.daysOff, clean.makeUpWorkingDays, JSON.stringify(clean.entrySources ?? {}), clean.notes ?? null, userId],
     );
     this.cached = undefined;
     return (await this.loadedYear(clean.year))!;

@@ -17,6 +17,8 @@ export interface YearSchedule {
   daysOff: IsoDate[];
   /** Saturdays (or Sundays) worked in exchange for a swapped weekday (ngày làm bù). */
   makeUpWorkingDays: IsoDate[];
+  /** The document each listed day comes from, where it is not `source` (e.g. a swap announced later). */
+  entrySources?: Partial<Record<IsoDate, string>>;
   notes?: string;
 }
 
@@ -76,7 +78,9 @@ export const SCHEDULE_2025: YearSchedule = {
 
 /**
  * 2026.
- * - Tết Dương lịch: Thursday 1/1 (1 day; UNSURE: no swap of Friday 2/1 is included).
+ * - Tết Dương lịch: Thursday 1/1 to Sunday 4/1: Friday 2/1 swapped with Saturday 10/1 (worked), agreed
+ *   by the Government on 25/12/2025 and announced by the Ministry of Home Affairs the same day (UNSURE
+ *   of the announcement's number).
  * - Tết Bính Ngọ: Saturday 14/2 to Sunday 22/2 (27 tháng Chạp to mùng 6), 9 days; the five weekdays
  *   16–20/2 are the five statutory days (Tết is Tuesday 17/2).
  * - Giỗ Tổ Hùng Vương: 10/3 Bính Ngọ is Sunday 26/4 → compensatory day Monday 27/4.
@@ -87,19 +91,26 @@ export const SCHEDULE_2025: YearSchedule = {
  * included: any new holiday (e.g. the proposed Ngày Văn hóa Việt Nam, 24/11) — none is law for 2026
  * as far as known here; an admin can load it.
  */
+const NEW_YEAR_2026_SWAP =
+  'Thông báo của Bộ Nội vụ ngày 25/12/2025 về hoán đổi ngày làm việc dịp Tết Dương lịch 2026 (Chính phủ đồng ý ngày 25/12/2025)';
+
 export const SCHEDULE_2026: YearSchedule = {
   year: 2026,
   source:
     'Thông báo của Bộ Nội vụ về lịch nghỉ Tết Âm lịch và Quốc khánh năm 2026 cho công chức, viên chức (theo ý kiến của Thủ tướng Chính phủ)',
   daysOff: [
-    '2026-01-01',
+    '2026-01-01', '2026-01-02',
     '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20',
     '2026-04-27',
     '2026-04-30', '2026-05-01',
     '2026-08-31', '2026-09-01', '2026-09-02',
   ],
-  makeUpWorkingDays: ['2026-08-22'],
-  notes: 'Giỗ Tổ 26/4 trùng Chủ nhật, nghỉ bù Thứ Hai 27/4. Quốc khánh nghỉ 29/8–2/9, hoán đổi Thứ Hai 31/8 với Thứ Bảy 22/8 (làm bù).',
+  makeUpWorkingDays: ['2026-01-10', '2026-08-22'],
+  entrySources: {
+    '2026-01-02': NEW_YEAR_2026_SWAP,
+    '2026-01-10': NEW_YEAR_2026_SWAP,
+  },
+  notes: 'Tết Dương lịch nghỉ 1/1–4/1, hoán đổi Thứ Sáu 2/1 với Thứ Bảy 10/1 (làm bù). Giỗ Tổ 26/4 trùng Chủ nhật, nghỉ bù Thứ Hai 27/4. Quốc khánh nghỉ 29/8–2/9, hoán đổi Thứ Hai 31/8 với Thứ Bảy 22/8 (làm bù).',
 };
 
 /** The schedules shipped with the application, oldest first. */

@@ -28,13 +28,13 @@ const BREAKS: Record<number, { breaks: Array<[string, string]>; makeUp: string[]
   },
   2026: {
     breaks: [
-      ['2026-01-01', '2026-01-01'],
+      ['2026-01-01', '2026-01-04'], // Tết Dương lịch, Friday 2/1 swapped with Saturday 10/1
       ['2026-02-14', '2026-02-22'], // Tết Bính Ngọ, 9 days
       ['2026-04-25', '2026-04-27'], // Giỗ Tổ Sunday 26/4, compensated Monday 27/4
       ['2026-04-30', '2026-05-03'], // 30/4–1/5, 4 days
       ['2026-08-29', '2026-09-02'], // Quốc khánh, 5 days
     ],
-    makeUp: ['2026-08-22'],
+    makeUp: ['2026-01-10', '2026-08-22'],
   },
 };
 
@@ -65,7 +65,7 @@ describe('official schedules, day by day', () => {
   }
 
   it('counts the working days of each year', () => {
-    // 2024: 262 weekdays − 12 days off + 1 make-up Saturday; 2025: 261 − 12 + 1; 2026: 261 − 12 + 1.
+    // 2024: 262 weekdays − 12 days off + 1 make-up Saturday; 2025: 261 − 12 + 1; 2026: 261 − 13 + 2.
     expect(calendar.workingDaysBetween('2023-12-31', '2024-12-31')).toBe(251);
     expect(calendar.workingDaysBetween('2024-12-31', '2025-12-31')).toBe(250);
     expect(calendar.workingDaysBetween('2025-12-31', '2026-12-31')).toBe(250);
@@ -91,10 +91,12 @@ describe('official schedules, day by day', () => {
   it('lets a loaded schedule replace a built-in one', () => {
     const replaced = new WorkingCalendar([
       ...BUILT_IN_SCHEDULES,
-      { year: 2026, source: 'Thông báo thử nghiệm', daysOff: ['2026-01-02'], makeUpWorkingDays: ['2026-01-10'] },
+      { year: 2026, source: 'Thông báo thử nghiệm', daysOff: ['2026-03-02'], makeUpWorkingDays: ['2026-03-07'] },
     ]);
-    expect(replaced.isWorkingDay('2026-01-02')).toBe(false);
-    expect(replaced.isWorkingDay('2026-01-10')).toBe(true);
+    expect(replaced.isWorkingDay('2026-03-02')).toBe(false);
+    expect(replaced.isWorkingDay('2026-03-07')).toBe(true);
+    expect(replaced.isWorkingDay('2026-01-02')).toBe(true); // the built-in swap is gone with the built-in year
+    expect(replaced.isWorkingDay('2026-01-10')).toBe(false);
     expect(replaced.isWorkingDay('2026-02-17')).toBe(true); // the replacement lists no Tết: as loaded
     expect(replaced.year(2026).basis).toBe('official');
     expect(replaced.year(2027).basis).toBe('statutory');

@@ -56,6 +56,8 @@ export interface YearInfo {
   source: string;
   daysOff: DayOff[];
   makeUpWorkingDays: IsoDate[];
+  /** The document each day off and make-up day of an official year comes from. */
+  sourceOf: Record<IsoDate, string>;
   notes?: string;
 }
 
@@ -116,6 +118,21 @@ export function validateYearSchedule(s: YearSchedule): ScheduleProblem[] {
   };
   check(s.daysOff, 'daysOff');
   check(s.makeUpWorkingDays, 'makeUpWorkingDays');
+  if (s.entrySources !== undefined) {
+    if (typeof s.entrySources !== 'object' || s.entrySources === null || Array.isArray(s.entrySources)) {
+      problems.push({ field: 'entrySources', constraint: 'isObject', reason: { vi: 'phải là một đối tượng { ngày: văn bản }', en: 'must be an object { date: document }' } });
+    } else {
+      for (const [d, doc] of Object.entries(s.entrySources)) {
+        const f = `entrySources.${d}`;
+        if (!seen.has(d)) {
+          problems.push({ field: f, constraint: 'listedDay', reason: { vi: `ngày ${d} không có trong daysOff hay makeUpWorkingDays`, en: `${d} is listed in neither daysOff nor makeUpWorkingDays` } });
+        }
+        if (typeof doc !== 'string' || doc.trim() === '' || doc.length > 500) {
+          problems.push({ field: f, constraint: 'isDocument', reason: { vi: 'phải ghi văn bản (1–500 ký tự)', en: 'must name the document (1–500 characters)' } });
+        }
+      }
+    }
+  }
   return problems;
 }
 
@@ -148,6 +165,16 @@ export class WorkingCalendar {
   /** The years that have an official schedule. */
   officialYears(): number[] {
     return [...this.schedules.keys()].sort((a, b) => a - b);
+  }
+
+  /**
+   * The years from `from` to `to` (inclusive) with no official schedule yet: working days counted in
+   * them follow the Labour Code's default rules and may move once the year's schedule is announced.
+   */
+  unannouncedYears(from: IsoDate, to: IsoDate): number[] {
+    const out: number[] = [];
+    for (let y = yearOf(from); y <= yearOf(to); y++) if (!this.schedules.has(y)) out.push(y);
+    return out;
   }
 
   /** A year's days off with their reasons, official or computed from the statutory rules. */
@@ -293,6 +320,7 @@ export class WorkingCalendar {
         source: schedule.source,
         daysOff: [...schedule.daysOff].sort().map(classifyDayOff),
         makeUpWorkingDays: [...schedule.makeUpWorkingDays].sort(),
+        sourceOf: Object.fromEntries([...schedule.daysOff, ...schedule.makeUpWorkingDays].map((d) => [d, schedule.entrySources?.[d] ?? schedule.source])),
         ...(schedule.notes ? { notes: schedule.notes } : {}),
       };
     } else {
@@ -302,6 +330,7 @@ export class WorkingCalendar {
         source: LABOUR_CODE_SOURCE,
         daysOff: statutoryDaysOff(year),
         makeUpWorkingDays: [],
+        sourceOf: {},
         notes: 'Tính theo quy tắc mặc định của Bộ luật Lao động (chưa có thông báo chính thức cho năm này).',
       };
     }

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { CalendarEntrySources1732402220000 } from './1732402220000-calendar-entry-sources.js';
 
 /** Official yearly schedules of days off loaded by admins; they override the built-in ones. */
 export class CalendarYears1732400200000 implements MigrationInterface {
@@ -20,4 +21,4 @@ export class CalendarYears1732400200000 implements MigrationInterface {
   }
 }
 
-export const CALENDAR_MIGRATIONS = [CalendarYears1732400200000];
+export const CALENDAR_MIGRATIONS = [CalendarYears1732400200000, CalendarEntrySources1732402220000];

@@ -1,10 +1,11 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { CalendarService } from '@app/calendar';
+import { CalendarService, type WorkingCalendar } from '@app/calendar';
 import { Clock, type Text } from '@app/kernel';
 import { vietnamDate } from '../domain/rules/expires-after-period-end.js';
 import type { AccessScope } from './decision-scope.js';
+import { provisionalOf, type Provisional } from '../deadlines/provisional.js';
 import {
   decodeCursor, encodeCursor, LIST_FROM, listOrder, listWhere, Params, type DecisionFilter, type DecisionSort,
 } from './decision-list.sql.js';
@@ -38,6 +39,8 @@ export interface ListDeadline {
   overdue: boolean;
   /** From the reminder day on, not yet overdue. */
   dueSoon: boolean;
+  /** Counted through a year with no official schedule of days off yet. */
+  provisional?: Provisional;
 }
 
 /** One row of a decision list: what a card or a table row shows, with no further request. */
@@ -92,7 +95,7 @@ const COLUMNS = `d.id, d.version, d.kind, d.stage, d.title, d.case_number, d.doc
   d.reviewer_id, u.display_name AS reviewer_name, ${ISO('d.stage_entered_at')} AS stage_entered_at, ${ISO('d.created_at')} AS created_at,
   ${ISO('d.updated_at')} AS updated_at, d.waiting_role, d.waiting_body_id, d.waiting_user_id,
   dl.id AS dl_id, dl.kind AS dl_kind, dl.subject AS dl_subject, dl.title_vi AS dl_title_vi, dl.title_en AS dl_title_en,
-  ${DAY('dl.due_on')} AS dl_due_on, ${DAY('dl.remind_on')} AS dl_remind_on, ${DAY('dl.escalate_on')} AS dl_escalate_on, dl.status AS dl_status,
+  ${DAY('dl.starts_on')} AS dl_starts_on, ${DAY('dl.due_on')} AS dl_due_on, ${DAY('dl.remind_on')} AS dl_remind_on, ${DAY('dl.escalate_on')} AS dl_escalate_on, dl.status AS dl_status,
   dl.responsible_role AS dl_role, dl.responsible_body_id AS dl_body_id, dl.responsible_user_id AS dl_user_id`;
 
 type ListRow = Record<string, string | number | string[] | null>;
@@ -141,7 +144,7 @@ export class ListDecisionsHandler implements IQueryHandler<ListDecisionsQuery> {
     const page = more ? rows.slice(0, r.limit) : rows;
     const last = page[page.length - 1];
     return {
-      items: page.map((row) => toItem(row, today, (from, to) => calendar.workingDaysBetween(from, to))),
+      items: page.map((row) => toItem(row, today, calendar)),
       total,
       limit: r.limit,
       offset,
@@ -151,7 +154,7 @@ export class ListDecisionsHandler implements IQueryHandler<ListDecisionsQuery> {
   }
 }
 
-function toItem(r: ListRow, today: string, workingDaysBetween: (from: string, to: string) => number): DecisionListItem {
+function toItem(r: ListRow, today: string, calendar: WorkingCalendar): DecisionListItem {
   const s = (k: string) => r[k] as string;
   const n = (k: string) => (r[k] as string | null) ?? null;
   const dueOn = n('dl_due_on');
@@ -159,8 +162,10 @@ function toItem(r: ListRow, today: string, workingDaysBetween: (from: string, to
     id: s('dl_id'), kind: s('dl_kind'), subject: s('dl_subject'), title: { vi: s('dl_title_vi'), en: s('dl_title_en') },
     dueOn, remindOn: s('dl_remind_on'), escalateOn: s('dl_escalate_on'), status: s('dl_status'),
     responsibleRole: s('dl_role'), responsibleBodyId: n('dl_body_id'), responsibleUserId: n('dl_user_id'),
-    workingDaysLeft: workingDaysBetween(today, dueOn), overdue: today > dueOn, dueSoon: today <= dueOn && today >= s('dl_remind_on'),
+    workingDaysLeft: calendar.workingDaysBetween(today, dueOn), overdue: today > dueOn, dueSoon: today <= dueOn && today >= s('dl_remind_on'),
   } : null;
+  const provisional = deadline && provisionalOf(calendar, { ...deadline, startsOn: s('dl_starts_on') });
+  if (deadline && provisional) deadline.provisional = provisional;
   return {
     id: s('id'), version: Number(r.version), kind: s('kind'), stage: s('stage'), title: s('title'), caseNumber: n('case_number'),
     documentNumber: n('document_number'), delegatorBodyId: s('delegator_body_id'), delegateBodyId: s('delegate_body_id'),

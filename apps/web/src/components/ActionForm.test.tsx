@@ -112,3 +112,50 @@ describe('assign-reviewer form', () => {
     expect(screen.queryByTestId('error-reviewerId')).toBeNull();
   });
 });
+
+describe('council vote form', () => {
+  it('previews whether the tally passes: more than half of all delegates', async () => {
+    const { votePreview } = await import('./ActionForm');
+    expect(votePreview({ totalDelegates: '50', votesFor: '26' })).toEqual({ passes: true, needed: 26, votesFor: 26, total: 50 });
+    expect(votePreview({ totalDelegates: '50', votesFor: '25' })).toMatchObject({ passes: false, needed: 26 });
+    expect(votePreview({ totalDelegates: '51', votesFor: '26' })).toMatchObject({ passes: true, needed: 26 });
+    expect(votePreview({ totalDelegates: '', votesFor: '26' })).toBeNull();
+  });
+
+  it('shows the preview as the numbers are typed', async () => {
+    signIn(USERS.reviewer);
+    mockFetch({});
+    render(
+      <I18nProvider lang="vi">
+        <ActionForm decisionId={ID} command="record-council-vote" label={{ vi: 'Ghi nhận biểu quyết', en: 'Record the vote' }} version={3} onDone={vi.fn()} onCancel={() => undefined} />
+      </I18nProvider>,
+    );
+    await userEvent.type(screen.getByLabelText(/Tổng số đại biểu/), '50');
+    await userEvent.type(screen.getByTestId('field-votesFor'), '20');
+    expect(screen.getByTestId('vote-preview').getAttribute('data-passes')).toBe('false');
+    await userEvent.clear(screen.getByTestId('field-votesFor'));
+    await userEvent.type(screen.getByTestId('field-votesFor'), '26');
+    expect(screen.getByTestId('vote-preview').getAttribute('data-passes')).toBe('true');
+    expect(screen.getByTestId('vote-preview').textContent).toContain('Thông qua: 26 phiếu tán thành trên tổng số 50 đại biểu (cần ít nhất 26');
+  });
+});
+
+describe('a stale page', () => {
+  it('offers to reload when the decision has moved on (412)', async () => {
+    signIn(USERS.reviewer);
+    mockFetch({
+      [`POST ${PATH}`]: () => json({ status: 412, messages: { title: { vi: 'Hồ sơ đã thay đổi', en: 'The decision has changed' }, detail: { vi: 'Tải lại', en: 'Reload' } } }, 412),
+    });
+    const onReload = vi.fn();
+    render(
+      <I18nProvider lang="vi">
+        <ActionForm decisionId={ID} command="request-revision" label={label} version={3} onDone={vi.fn()} onCancel={() => undefined} onReload={onReload} />
+      </I18nProvider>,
+    );
+    await userEvent.type(screen.getByLabelText(/Lý do/), 'Bổ sung');
+    await userEvent.click(screen.getByTestId('action-submit'));
+    await userEvent.click(await screen.findByTestId('action-reload'));
+    expect(onReload).toHaveBeenCalled();
+    expect(screen.getByTestId('action-reload').textContent).toBe('Tải lại');
+  });
+});

@@ -16,10 +16,21 @@ export interface ActionFormProps {
   version?: number;
   onDone: (result: CommandResult) => void;
   onCancel: () => void;
+  /** Reloads the decision (its version and actions) when the form was filled on a stale page (412). */
+  onReload?: () => void;
+}
+
+/** The HĐND passes a resolution with more than half of all its delegates (not of those present). */
+export function votePreview(values: Record<string, string>): { passes: boolean; needed: number; votesFor: number; total: number } | null {
+  const total = Number(values.totalDelegates);
+  const votesFor = Number(values.votesFor);
+  if (!values.totalDelegates?.trim() || !values.votesFor?.trim() || !Number.isInteger(total) || !Number.isInteger(votesFor) || total <= 0) return null;
+  const needed = Math.floor(total / 2) + 1;
+  return { passes: votesFor >= needed, needed, votesFor, total };
 }
 
 /** The form of one decision command, with client-side required checks and the server's field errors. */
-export function ActionForm({ decisionId, command, label, version, onDone, onCancel }: ActionFormProps) {
+export function ActionForm({ decisionId, command, label, version, onDone, onCancel, onReload }: ActionFormProps) {
   const { t, tx, lang } = useT();
   const fields = ACTION_FORMS[command] ?? [];
   const [values, setValues] = useState<Record<string, string>>(() => initialValues(command));
@@ -103,7 +114,18 @@ export function ActionForm({ decisionId, command, label, version, onDone, onCanc
           />
         ))}
       </div>
+      {command === 'record-council-vote' && (() => {
+        const v = votePreview(values);
+        return v && (
+          <p className={`alert ${v.passes ? 'alert--ok' : 'alert--warning'}`} role="status" data-testid="vote-preview" data-passes={v.passes}>
+            {t(v.passes ? 'vote.passes' : 'vote.fails', { for: v.votesFor, total: v.total, needed: v.needed })}
+          </p>
+        );
+      })()}
       <ProblemAlert error={problem} testId="action-problem" />
+      {problem instanceof ApiError && problem.status === 412 && onReload && (
+        <button type="button" className="btn" onClick={onReload} data-testid="action-reload">{t('action.reload')}</button>
+      )}
       <div className="buttons">
         <button type="submit" className="btn btn--primary" disabled={busy} data-testid="action-submit">
           {busy ? t('action.busy') : t('action.submitForm')}

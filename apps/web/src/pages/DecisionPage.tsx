@@ -133,6 +133,10 @@ export function DecisionPage() {
                 label={open.label}
                 version={view.version}
                 onCancel={() => setOpen(null)}
+                onReload={() => {
+                  setOpen(null);
+                  reload();
+                }}
                 onDone={() => {
                   setDone(t('action.done', { label: tx(open.label) }));
                   setOpen(null);

@@ -405,6 +405,14 @@ run('the staff web application in a browser', () => {
     await page.getByTestId('audit-open').click();
     await page.waitForURL(`**/audit/${issued[0]}`);
 
+    // The session survives a new tab (asked of the open one), and signing out there signs out here.
+    const second = await context.newPage();
+    await second.goto('/work');
+    await second.getByTestId('current-user-name').filter({ hasText: 'Đặng Văn Hùng' }).waitFor();
+    await second.getByTestId('logout').click();
+    await page.getByTestId('login-submit').waitFor();
+    await second.close();
+
     expect(problems).toEqual([]);
   }, 240_000);
 });

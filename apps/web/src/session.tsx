@@ -12,13 +12,47 @@ interface Session {
 const SessionContext = createContext<Session | null>(null);
 const LOGIN = ENDPOINTS[0][1];
 
+type Message = { type: 'ask' } | { type: 'session'; session: LoginResponse } | { type: 'logout' };
+
+/**
+ * The tabs of one browser share the session: a new tab asks the open ones for it (the token stays in
+ * sessionStorage, per tab, never in localStorage), and signing out in one tab signs out them all.
+ */
+function sessionChannel(): BroadcastChannel | null {
+  return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('phancap.session');
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<SessionUser | null>(() => loadSession<LoginResponse>()?.user ?? null);
+
+  const [channel] = useState(sessionChannel);
 
   const logout = useCallback(() => {
     clearSession();
     setUser(null);
-  }, []);
+    channel?.postMessage({ type: 'logout' } satisfies Message);
+  }, [channel]);
+
+  useEffect(() => {
+    if (!channel) return;
+    channel.onmessage = (e: MessageEvent<Message>) => {
+      const m = e.data;
+      const mine = loadSession<LoginResponse>();
+      if (m.type === 'ask' && mine) channel.postMessage({ type: 'session', session: mine } satisfies Message);
+      else if (m.type === 'session' && !mine && m.session?.user) {
+        storeSession(m.session);
+        setUser(m.session.user);
+      } else if (m.type === 'logout' && mine) {
+        clearSession();
+        setUser(null);
+      }
+    };
+    if (!loadSession<LoginResponse>()) channel.postMessage({ type: 'ask' } satisfies Message);
+    return () => {
+      channel.onmessage = null;
+    };
+  }, [channel]);
+  useEffect(() => () => channel?.close(), [channel]);
 
   useEffect(() => {
     onUnauthorized(logout);

@@ -121,7 +121,8 @@ run('the staff web application in a browser', () => {
     await t.app.get(IntentDispatcher).poll();
     await switchTo('reviewer.lead', 'Lê Văn Cường');
     await page.getByTestId('nav-inbox').click();
-    const reminder = page.getByTestId('notification').filter({ has: page.locator(`a[href="/decisions/${id}"]`) });
+    // (The hand-off notice of the submission is there too.)
+    const reminder = page.locator('[data-testid="notification"][data-kind="reminder"]').filter({ has: page.locator(`a[href="/decisions/${id}"]`) });
     await reminder.waitFor();
     await page.getByTestId('unread-count').filter({ hasNotText: /^0$/ }).waitFor();
     await screenshot(page, 'inbox');

@@ -25,6 +25,7 @@ export { ExpectedVersionMismatchError, ConcurrencyConflictError } from './errors
 export * from './handle-command.js';
 export * from './projections/table-projection.js';
 export * from './projections/rebuild.js';
+export * from './projections/online-rebuild.js';
 export { ProjectionVersions1732401000000 } from './migrations/1732401000000-projection-versions.js';
 export { Intents1732401200000 } from './migrations/1732401200000-intents.js';
 export { Sequences1732402010000 } from './migrations/1732402010000-sequences.js';

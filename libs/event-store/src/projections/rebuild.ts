@@ -2,6 +2,7 @@ import type { DomainEvent } from '../decider.js';
 import type { CommandPipeline, StreamView } from '../handle-command.js';
 import type { Sql, SqlPool } from '../sql.js';
 import type { StoredEvent } from '../types.js';
+import { canRebuildOnline, rebuildOnline } from './online-rebuild.js';
 import { insertRows, type Row, type TableProjection } from './table-projection.js';
 
 export interface RebuildOptions {
@@ -84,7 +85,8 @@ export async function rebuildProjections<E extends DomainEvent, S, Ctx>(
 /**
  * Rebuilds, once, every projection whose table was built by another version of its code than the
  * one running (or never recorded), under an advisory lock so that two processes starting together
- * rebuild it once. The tables of a pipeline are rebuilt together, in one transaction.
+ * rebuild it once. The tables of a pipeline are rebuilt together: online beside the live ones and
+ * swapped in (rebuildOnline) when each names its stream, else in one transaction.
  */
 export async function rebuildStaleProjections(
   sql: SqlPool,
@@ -95,22 +97,33 @@ export async function rebuildStaleProjections(
   for (const pipeline of pipelines) {
     const projections = pipeline.spec.projections ?? [];
     if (!projections.length) continue;
-    await sql.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('projection-versions'))`);
-      const recorded = new Map((await tx.query<{ name: string; version: number }>(`SELECT name, version FROM projection_versions`)).map((r) => [r.name, r.version]));
-      if (projections.every((p) => recorded.get(p.name) === p.version)) return;
-      const started = Date.now();
-      const truncated = [...new Set(projections.filter((p) => p.rebuild !== 'upsert').map((p) => p.table))];
-      if (truncated.length) await tx.query(`TRUNCATE ${truncated.join(', ')}`);
-      const n = await rebuildProjections(tx, pipeline);
+    const record = async (tx: Sql) => {
       for (const p of projections) {
         await tx.query(
           `INSERT INTO projection_versions (name, version) VALUES ($1, $2)
            ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version, rebuilt_at = clock_timestamp()`,
           [p.name, p.version],
         );
-        rebuilt.push(p.name);
       }
+    };
+    await sql.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('projection-versions'))`);
+      const recorded = new Map((await tx.query<{ name: string; version: number }>(`SELECT name, version FROM projection_versions`)).map((r) => [r.name, r.version]));
+      if (projections.every((p) => recorded.get(p.name) === p.version)) return;
+      const started = Date.now();
+      let n: number;
+      if (canRebuildOnline(pipeline)) {
+        // This transaction only holds the lock (it writes nothing, so it holds back no follower) while
+        // the rebuild runs on other connections and records the versions in its swap.
+        await tx.query(`SET LOCAL idle_in_transaction_session_timeout = 0`);
+        n = (await rebuildOnline(sql, pipeline, { inSwap: record })).streams;
+      } else {
+        const truncated = [...new Set(projections.filter((p) => p.rebuild !== 'upsert').map((p) => p.table))];
+        if (truncated.length) await tx.query(`TRUNCATE ${truncated.join(', ')}`);
+        n = await rebuildProjections(tx, pipeline);
+        await record(tx);
+      }
+      rebuilt.push(...projections.map((p) => p.name));
       pipeline.forget();
       log(`Rebuilt ${projections.map((p) => `${p.name} v${p.version}`).join(', ')} from ${n} ${pipeline.spec.streamType} stream(s) in ${Date.now() - started} ms`);
     });

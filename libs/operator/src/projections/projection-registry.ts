@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DecisionStore } from '@app/delegation';
-import { rebuildProjections, rebuildStaleProjections, type CommandPipeline, type SqlPool } from '@app/event-store';
+import { canRebuildOnline, rebuildOnline, rebuildProjections, rebuildStaleProjections, type CommandPipeline, type SqlPool } from '@app/event-store';
 import { BodyStore, PowerStore } from '@app/organisation';
 
 /**
@@ -30,11 +30,22 @@ export class ProjectionRegistry {
     return rebuildStaleProjections(this.sql, this.pipelines, (m) => this.logger.log(m));
   }
 
-  /** Rewrites every read model from the log: one transaction per stream type. Returns streams per type. */
+  /**
+   * Rewrites every read model from the log while the product keeps serving: the decisions' tables are
+   * built beside the live ones and swapped in (rebuildOnline); the organisation's few tables (bodies and
+   * powers, referenced by foreign keys, upserted in place) in one short transaction each. Returns
+   * streams per type.
+   */
   async rebuildAll(onProgress?: (streamType: string, streams: number) => void): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
     for (const pipeline of this.pipelines) {
       const projections = pipeline.spec.projections ?? [];
+      if (canRebuildOnline(pipeline)) {
+        const report = await rebuildOnline(this.sql, pipeline, { onProgress: (n) => onProgress?.(pipeline.spec.streamType, n) });
+        this.logger.log(`Rebuilt the ${pipeline.spec.streamType} read models online: ${report.streams} stream(s), ${report.tailStreams} caught up from the tail, swapped in ${report.swapMs} ms`);
+        counts[pipeline.spec.streamType] = report.streams;
+        continue;
+      }
       counts[pipeline.spec.streamType] = await this.sql.transaction(async (tx) => {
         const truncated = [...new Set(projections.filter((p) => p.rebuild !== 'upsert').map((p) => p.table))];
         if (truncated.length) await tx.query(`TRUNCATE ${truncated.join(', ')}`);

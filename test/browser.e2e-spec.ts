@@ -233,7 +233,8 @@ run('the staff web application in a browser', () => {
     await page.getByTestId('compare-from').selectOption('1');
     await page.getByTestId('compare-to').selectOption('5');
     await page.getByTestId('compare-run').click();
-    await expect(page.getByTestId('compare-table').innerText()).resolves.toContain('conditions');
+    // Each changed field by its label, whole on both sides.
+    await expect(page.getByTestId('compare-table').innerText()).resolves.toContain('Điều kiện thực hiện');
     await screenshot(page, 'audit');
 
     expect(problems).toEqual([]);

@@ -11,3 +11,4 @@ export * from './application/due-checks.js';
 export { delegateRecords, type DelegateRecord } from './application/delegate-records.js';
 export * from './migrations/1732402130000-indexed-checks.js';
 export * from './accountability.module.js';
+export * from './rules/guide.js';

@@ -5,6 +5,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { AccessScope } from '@app/identity';
 import { ListDecisionFindingsQuery, ListFindingsQuery } from '@app/delegation';
+import { groupFindingsByRule } from '@app/accountability';
 import { RequirePermission, Scope } from '../access/permission.decorator.js';
 import { IsLocalDate } from '../common/local-date.js';
 import { problems } from '@app/kernel';
@@ -54,12 +55,16 @@ export class FindingsController {
 
   @Get('decisions/:id/findings')
   @RequirePermission('decisions:read', { decision: 'id' })
-  @ApiOperation({ summary: 'Phát hiện của một hồ sơ / the findings of one decision, open first' })
+  @ApiOperation({
+    summary: 'Phát hiện của một hồ sơ / the findings of one decision, open first',
+    description: '`items`: mỗi phát hiện, kèm hồ sơ liên quan (`related`: mã, số hồ sơ, số văn bản) / each finding with the other decision it names; '
+      + '`groups`: theo quy tắc, kèm tên, căn cứ pháp lý và cách khắc phục / by rule, with its title, legal source and what resolves it.',
+  })
   async ofDecision(@Param('id') id: string, @Query() q: DecisionFindingsRequest) {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw problems.notFound({ vi: `Không có hồ sơ quyết định ${id}.`, en: `No decision ${id}.` });
     const found = await this.queries.execute(new ListDecisionFindingsQuery(id, q.openOn));
     if (!found) throw problems.notFound({ vi: `Không có hồ sơ quyết định ${id}.`, en: `No decision ${id}.` });
-    return found;
+    return { items: found.items, groups: groupFindingsByRule(found.items) };
   }
 
   @Get('findings')

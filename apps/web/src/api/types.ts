@@ -153,6 +153,16 @@ export interface FindingRecord {
   decisionId?: string;
   delegatorBodyId?: string;
   delegateBodyId?: string;
+  /** The other decision the finding names, to link to. */
+  related?: { decisionId: string; caseNumber: string | null; title: string; documentNumber: string | null; stage: string } | null;
+}
+
+/** A decision's findings of one rule, with the rule as people read it. */
+export interface FindingGroup {
+  rule: { id: string; title: Text; source: string; resolve: Text };
+  severity: 'info' | 'warning' | 'violation';
+  openCount: number;
+  items: FindingRecord[];
 }
 
 export interface AllowedAction {
@@ -336,6 +346,8 @@ export interface CompareResult {
   from: { version: number; stage: string; asOf?: unknown };
   to: { version: number; stage: string; asOf?: unknown };
   changes: Array<{ path: string; kind: 'added' | 'removed' | 'changed'; before?: unknown; after?: unknown; added?: unknown[]; removed?: unknown[] }>;
+  /** Each field that changed, whole on both sides (lists in full), with its label. */
+  fields: Array<{ field: string; label: Text; before: unknown; after: unknown }>;
 }
 
 export interface FieldError {

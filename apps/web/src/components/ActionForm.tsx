@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client';
 import { path } from '../api/endpoints';
-import type { CommandResult, Text } from '../api/types';
+import type { CommandResult, ProposalContent, Text } from '../api/types';
 import { useT } from '../i18n';
-import { ACTION_FORMS, buildBody, initialValues } from './actionForms';
+import { buildBody, formFields, initialValues } from './actionForms';
 import { errorFor, Field } from './Field';
 import { PersonPicker } from './PersonPicker';
 import { ProblemAlert } from './ProblemAlert';
@@ -18,6 +18,9 @@ export interface ActionFormProps {
   onCancel: () => void;
   /** Reloads the decision (its version and actions) when the form was filled on a stale page (412). */
   onReload?: () => void;
+  /** The decision's current content and kind: a revision's form starts from them. */
+  content?: ProposalContent;
+  kind?: string;
 }
 
 /** The HĐND passes a resolution with more than half of all its delegates (not of those present). */
@@ -30,10 +33,11 @@ export function votePreview(values: Record<string, string>): { passes: boolean; 
 }
 
 /** The form of one decision command, with client-side required checks and the server's field errors. */
-export function ActionForm({ decisionId, command, label, version, onDone, onCancel, onReload }: ActionFormProps) {
+export function ActionForm({ decisionId, command, label, version, onDone, onCancel, onReload, content, kind }: ActionFormProps) {
   const { t, tx, lang } = useT();
-  const fields = ACTION_FORMS[command] ?? [];
-  const [values, setValues] = useState<Record<string, string>>(() => initialValues(command));
+  const fields = formFields(command, kind);
+  const [initial] = useState<Record<string, string>>(() => initialValues(command, content, kind));
+  const [values, setValues] = useState<Record<string, string>>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -61,7 +65,7 @@ export function ActionForm({ decisionId, command, label, version, onDone, onCanc
     }
     setBusy(true);
     try {
-      const result = await api.post<CommandResult>(path(`/api/v1/decisions/{id}/${command}`, { id: decisionId }), buildBody(command, values), {
+      const result = await api.post<CommandResult>(path(`/api/v1/decisions/{id}/${command}`, { id: decisionId }), buildBody(command, values, initial, kind), {
         ifMatch: version,
         idempotencyKey: key,
       });

@@ -1,3 +1,4 @@
+import type { ProposalContent } from '../api/types';
 import type { MessageKey } from '../i18n';
 
 /** One input of an action form; `name` is the request field path ("changes.conditions"). */
@@ -10,7 +11,26 @@ export interface ActionField {
   required?: boolean;
   options?: string[];
   defaultValue?: string;
+  /** Filled in from the decision's current content: the form shows what is there, and sends only what changed. */
+  current?: (c: ProposalContent) => string;
+  /** Only for ủy quyền (a phân cấp has no period). */
+  uyQuyenOnly?: boolean;
 }
+
+const lines = (xs: string[] | undefined) => (xs ?? []).join('\n');
+/** Every content field, filled in with the current content: a revision may change any of them. */
+const CONTENT_FIELDS: ActionField[] = [
+  { name: 'changes.resources.budgetVnd', label: 'f.changes.budgetVnd', type: 'number', current: (c) => String(c.resources.budgetVnd) },
+  { name: 'changes.resources.staffPositions', label: 'f.changes.staffPositions', type: 'number', current: (c) => String(c.resources.staffPositions) },
+  { name: 'changes.resources.facilities', label: 'f.changes.facilities', type: 'lines', current: (c) => lines(c.resources.facilities) },
+  { name: 'changes.legalBasis', label: 'f.changes.legalBasis', type: 'lines', current: (c) => lines(c.legalBasis) },
+  { name: 'changes.powerIds', label: 'f.changes.powerIds', type: 'lines', current: (c) => lines(c.powerIds) },
+  { name: 'changes.period.from', label: 'f.changes.periodFrom', type: 'date', current: (c) => c.period?.from ?? '', uyQuyenOnly: true },
+  { name: 'changes.period.to', label: 'f.changes.periodTo', type: 'date', current: (c) => c.period?.to ?? '', uyQuyenOnly: true },
+  { name: 'changes.conditions', label: 'f.changes.conditions', type: 'lines', current: (c) => lines(c.conditions) },
+  { name: 'changes.justification', label: 'f.changes.justification', type: 'textarea', current: (c) => c.justification },
+  { name: 'changes.documents', label: 'f.changes.documents', type: 'lines', current: (c) => c.documents.map((d) => `${d.reference} | ${d.title}`).join('\n') },
+];
 
 const reasons = (required: boolean): ActionField => ({ name: 'reasons', label: required ? 'f.reasons' : 'f.reasonsOptional', type: 'lines', required });
 
@@ -28,11 +48,7 @@ export const ACTION_FORMS: Record<string, ActionField[]> = {
     { name: 'note', label: 'f.note', type: 'textarea' },
   ],
   'request-revision': [reasons(true), { name: 'note', label: 'f.note', type: 'textarea' }],
-  resubmit: [
-    { name: 'response', label: 'f.response', type: 'textarea', required: true },
-    { name: 'changes.conditions', label: 'f.changes.conditions', type: 'lines' },
-    { name: 'changes.justification', label: 'f.changes.justification', type: 'textarea' },
-  ],
+  resubmit: [{ name: 'response', label: 'f.response', type: 'textarea', required: true }, ...CONTENT_FIELDS],
   appraise: [
     { name: 'opinion', label: 'f.opinion', type: 'select', options: ['favourable', 'unfavourable'], required: true },
     { name: 'reportNumber', label: 'f.reportNumber', type: 'text', required: true },
@@ -102,14 +118,32 @@ const FIXED: Record<string, Record<string, unknown>> = {
   'file-report': { documents: [] },
 };
 
-/** Builds the request body from the form values: empty optional fields are left out. */
-export function buildBody(command: string, values: Record<string, string>): Record<string, unknown> {
+/** The fields of a command's form for a decision of this kind. */
+export const formFields = (command: string, kind?: string): ActionField[] =>
+  (ACTION_FORMS[command] ?? []).filter((f) => !f.uyQuyenOnly || kind === 'uy-quyen');
+
+/** The group a field belongs to: resources and period are sent whole when any part of them changed. */
+const groupOf = (name: string) => (/^changes\.(resources|period)\./.test(name) ? name.split('.').slice(0, 2).join('.') : name);
+
+/**
+ * Builds the request body from the form values: empty optional fields are left out, and so are the
+ * content fields still as they were (`initial`), except that a group (resources, period) goes whole.
+ */
+export function buildBody(command: string, values: Record<string, string>, initial: Record<string, string> = {}, kind?: string): Record<string, unknown> {
   const body: Record<string, unknown> = structuredClone(FIXED[command] ?? {});
-  for (const f of ACTION_FORMS[command] ?? []) {
+  const fields = formFields(command, kind);
+  const changedGroups = new Set(fields.filter((f) => f.current && (values[f.name] ?? '') !== (initial[f.name] ?? '')).map((f) => groupOf(f.name)));
+  for (const f of fields) {
     const raw = (values[f.name] ?? '').trim();
-    if (!raw) continue;
+    if (f.current && !changedGroups.has(groupOf(f.name))) continue;
+    if (!raw && !(f.current && f.type === 'lines')) continue;
     let v: unknown = raw;
-    if (f.type === 'lines') v = raw.split('\n').map((x) => x.trim()).filter(Boolean);
+    if (f.name === 'changes.documents') {
+      v = raw.split('\n').map((x) => x.trim()).filter(Boolean).map((x) => {
+        const [reference, ...title] = x.split('|');
+        return { reference: reference.trim(), title: (title.join('|').trim() || reference.trim()) };
+      });
+    } else if (f.type === 'lines') v = raw.split('\n').map((x) => x.trim()).filter(Boolean);
     else if (f.type === 'number') v = Number(raw);
     const parts = f.name.split('.');
     let target = body;
@@ -119,8 +153,10 @@ export function buildBody(command: string, values: Record<string, string>): Reco
   return body;
 }
 
-export function initialValues(command: string): Record<string, string> {
+export function initialValues(command: string, content?: ProposalContent, kind?: string): Record<string, string> {
   const v: Record<string, string> = {};
-  for (const f of ACTION_FORMS[command] ?? []) v[f.name] = f.defaultValue ?? (f.type === 'select' && f.options ? f.options[0] : '');
+  for (const f of formFields(command, kind)) {
+    v[f.name] = f.current && content ? f.current(content) : f.defaultValue ?? (f.type === 'select' && f.options ? f.options[0] : '');
+  }
   return v;
 }

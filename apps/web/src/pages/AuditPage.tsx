@@ -10,7 +10,21 @@ import { useReference } from '../reference';
 import { useDebounced } from '../features/decisions/DecisionFiltersForm';
 import { fetchDecisionPage } from '../features/decisions/list';
 
-const show = (v: unknown) => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+/** A field's whole value: a list item by item, an object key by key, nothing as a dash. */
+function FieldValue({ value }: { value: unknown }) {
+  if (value === undefined || value === null || (Array.isArray(value) && !value.length)) return <>—</>;
+  if (Array.isArray(value)) return <ul className="plain">{value.map((v, i) => <li key={i}><FieldValue value={v} /></li>)}</ul>;
+  if (typeof value === 'object') {
+    return (
+      <dl className="kv">
+        {Object.entries(value as Record<string, unknown>).map(([k, v]) => (
+          <div key={k}><dt>{k}</dt><dd><FieldValue value={v} /></dd></div>
+        ))}
+      </dl>
+    );
+  }
+  return <>{typeof value === 'number' ? value.toLocaleString('vi-VN') : String(value)}</>;
+}
 
 /** Finds a decision by search on the server (any number of decisions), and opens it. */
 function Picker() {
@@ -53,7 +67,7 @@ function Picker() {
 
 export function AuditPage() {
   const { id } = useParams();
-  const { t } = useT();
+  const { t, tx } = useT();
   const ref = useReference();
   const [head, setHead] = useState<DecisionView | null>(null);
   const [version, setVersion] = useState(1);
@@ -192,20 +206,19 @@ export function AuditPage() {
               </div>
             </div>
             {diffError !== null && (missing(diffError) ? <p className="alert alert--info" data-testid="compare-missing">{t('audit.compareMissing')}</p> : <ProblemAlert error={diffError} />)}
-            {diff && !diff.changes.length && <p className="muted">{t('audit.noChanges')}</p>}
-            {diff && diff.changes.length > 0 && (
+            {diff && !diff.fields.length && <p className="muted">{t('audit.noChanges')}</p>}
+            {diff && diff.fields.length > 0 && (
               <div className="table-wrap">
                 <table data-testid="compare-table">
                   <thead>
-                    <tr><th scope="col">{t('audit.field')}</th><th scope="col"></th><th scope="col">{t('audit.before')}</th><th scope="col">{t('audit.after')}</th></tr>
+                    <tr><th scope="col">{t('audit.field')}</th><th scope="col">{t('audit.before')}</th><th scope="col">{t('audit.after')}</th></tr>
                   </thead>
                   <tbody>
-                    {diff.changes.map((c, i) => (
-                      <tr key={i} className={`change change--${c.kind}`}>
-                        <td className="code">{c.path}</td>
-                        <td>{t(`change.${c.kind}`)}</td>
-                        <td>{c.removed ? show(c.removed) : show(c.before)}</td>
-                        <td>{c.added ? show(c.added) : show(c.after)}</td>
+                    {diff.fields.map((f) => (
+                      <tr key={f.field} className="change change--changed" data-field={f.field}>
+                        <th scope="row">{tx(f.label)}</th>
+                        <td data-testid="compare-before"><FieldValue value={f.before} /></td>
+                        <td data-testid="compare-after"><FieldValue value={f.after} /></td>
                       </tr>
                     ))}
                   </tbody>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/client';
 import { path } from '../api/endpoints';
-import type { AllowedAction, Deadline, DecisionView, FindingRecord, StoredEvent } from '../api/types';
+import type { AllowedAction, Deadline, DecisionView, FindingGroup, FindingRecord, StoredEvent } from '../api/types';
 import { ActionForm } from '../components/ActionForm';
 import { DeadlineBadge } from '../components/DeadlineBadge';
 import { DecisionContent } from '../components/DecisionContent';
@@ -19,6 +19,7 @@ interface Loaded {
   view: DecisionView;
   events: StoredEvent[];
   findings: FindingRecord[];
+  groups: FindingGroup[];
   deadlines: Deadline[];
 }
 
@@ -26,10 +27,10 @@ async function load(id: string): Promise<Loaded> {
   const [view, events, findings, deadlines] = await Promise.all([
     api.get<DecisionView>(path('/api/v1/decisions/{id}', { id })),
     api.get<StoredEvent[]>(path('/api/v1/decisions/{id}/events', { id })),
-    api.get<{ items: FindingRecord[] }>(path('/api/v1/decisions/{id}/findings', { id })).then((r) => r.items, () => []),
+    api.get<{ items: FindingRecord[]; groups: FindingGroup[] }>(path('/api/v1/decisions/{id}/findings', { id })).then((r) => r, () => ({ items: [], groups: [] })),
     fetchDeadlines(id).catch(() => [] as Deadline[]),
   ]);
-  return { view, events, findings, deadlines };
+  return { view, events, findings: findings.items, groups: findings.groups ?? [], deadlines };
 }
 
 export function DecisionPage() {
@@ -60,7 +61,7 @@ export function DecisionPage() {
 
   if (error && !data) return <section className="page"><ProblemAlert error={error} /></section>;
   if (!data) return <section className="page"><Loading /></section>;
-  const { view, events, findings, deadlines } = data;
+  const { view, events, findings, groups, deadlines } = data;
   const deadline = currentStageDeadline(deadlines, view.stage);
   const openFindings = findings.filter((f) => f.open);
   const actor = (e: StoredEvent) => {
@@ -132,6 +133,8 @@ export function DecisionPage() {
                 command={open.command}
                 label={open.label}
                 version={view.version}
+                content={view.content}
+                kind={view.kind}
                 onCancel={() => setOpen(null)}
                 onReload={() => {
                   setOpen(null);
@@ -188,13 +191,28 @@ export function DecisionPage() {
             </h2>
             {!openFindings.length && <p className="muted">{t('decision.noFindings')}</p>}
             <ul className="plain findings">
-              {openFindings.map((f) => (
-                <li key={f.findingId} className={`finding finding--${f.severity}`} data-testid="finding" data-rule={f.ruleId}>
-                  <span className={`badge badge--${f.severity}`}>{t(`severity.${f.severity}`)}</span> {tx(f.message)}
-                  <div className="small muted">
-                    {t('decision.rule')}: {f.ruleId} (v{f.ruleVersion}) · {t('decision.source')}: {tx(RULE_SOURCES[f.ruleId]) || '—'} ·{' '}
-                    {formatDateTime(f.raisedAt)}
-                  </div>
+              {groups.filter((g) => g.openCount > 0).map((g) => (
+                <li key={g.rule.id} className={`finding finding--${g.severity}`} data-testid="finding-group" data-rule={g.rule.id}>
+                  <span className={`badge badge--${g.severity}`}>{t(`severity.${g.severity}`)}</span> <strong>{tx(g.rule.title)}</strong>{' '}
+                  <span className="count">{g.openCount}</span>
+                  <div className="small muted">{t('decision.source')}: {g.rule.source || tx(RULE_SOURCES[g.rule.id]) || '—'}</div>
+                  <ul className="plain">
+                    {g.items.filter((f) => f.open).map((f) => (
+                      <li key={f.findingId} data-testid="finding" data-rule={f.ruleId} data-severity={f.severity}>
+                        {tx(f.message)}
+                        {f.related && (
+                          <>
+                            {' '}{t('decision.relatedDecision')}{' '}
+                            <Link to={`/decisions/${f.related.decisionId}`} data-testid="finding-related" title={f.related.title}>
+                              {f.related.caseNumber ?? f.related.documentNumber ?? f.related.title}
+                            </Link>
+                          </>
+                        )}
+                        {typeof f.details?.powerId === 'string' && <> · {f.details.powerId}</>} · {formatDateTime(f.raisedAt)}
+                      </li>
+                    ))}
+                  </ul>
+                  <p className="small" data-testid="finding-resolve">{t('decision.howToResolve')}: {tx(g.rule.resolve)}</p>
                 </li>
               ))}
             </ul>

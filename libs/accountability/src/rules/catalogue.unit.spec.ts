@@ -13,7 +13,7 @@ describe('the accountability rule catalogue', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const r of ACCOUNTABILITY_RULES) {
       expect(r.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-      expect(r.version).toBe(1);
+      expect(r.version).toBe(r.id === 'one-power-one-holder' ? 2 : 1); // v2: warns until dated, finds duplicates
       expect(r.source.trim()).not.toBe('');
       expect(findAccountabilityRule(r.id)).toBe(r);
     }
@@ -56,5 +56,27 @@ describe('the accountability rule catalogue', () => {
       expect(runChecks(context(sound)).findings).toEqual([]);
       expect(runChecks(context(decisionState(kind, 'issued'))).findings.map((f) => f.key)).toEqual(['report:2026-Q1']);
     }
+  });
+});
+
+describe('rule guides', () => {
+  it('give every rule a title and what resolves it, in both languages, and group findings by rule', async () => {
+    const { RULE_GUIDES, describeRule, groupFindingsByRule } = await import('./guide.js');
+    const { ACCOUNTABILITY_RULES } = await import('./index.js');
+    for (const r of ACCOUNTABILITY_RULES) {
+      const g = RULE_GUIDES[r.id];
+      expect({ id: r.id, vi: !!g?.title.vi, en: !!g?.title.en, rvi: !!g?.resolve.vi, ren: !!g?.resolve.en }).toEqual({ id: r.id, vi: true, en: true, rvi: true, ren: true });
+      expect(describeRule(r.id).source).toBe(r.source);
+    }
+    const groups = groupFindingsByRule([
+      { ruleId: 'yearly-evaluation', severity: 'warning', open: true },
+      { ruleId: 'one-power-one-holder', severity: 'warning', open: true },
+      { ruleId: 'one-power-one-holder', severity: 'violation', open: true },
+      { ruleId: 'no-pass-on', severity: 'violation', open: false },
+    ]);
+    expect(groups.map((g) => [g.rule.id, g.severity, g.openCount, g.items.length])).toEqual([
+      ['one-power-one-holder', 'violation', 2, 2], ['yearly-evaluation', 'warning', 1, 1], ['no-pass-on', 'violation', 0, 1],
+    ]);
+    expect(groups[0].rule.title.vi).toBe('Một nhiệm vụ, quyền hạn chỉ một cơ quan nắm giữ');
   });
 });

@@ -86,6 +86,37 @@ describe('one-power-one-holder', () => {
   });
 });
 
+describe('one-power-one-holder before the dates are known, and duplicates', () => {
+  const rule = ONE_POWER_ONE_HOLDER;
+  const uq = decisionState('uy-quyen', 'issued');
+
+  it('warns, not violates, while the other side has no effective date yet; the violation comes once both are dated', () => {
+    const undated = other('o-9', { stage: 'in-appraisal', validFrom: null });
+    expect(rule.evaluate(context(uq, { others: [undated] }))).toEqual([
+      expect.objectContaining({ key: 'possible-overlap:o-9:xay-dung.cap-phep', severity: 'warning', details: expect.objectContaining({ otherId: 'o-9' }) }),
+    ]);
+    const { raised, rerun } = raiseThenFix(rule, context(uq, { others: [undated] }), (s) =>
+      context(s, { others: [{ ...undated, validFrom: '2025-09-01' }] }),
+    );
+    expect(raised).toHaveLength(1);
+    expect(rerun.map((e) => [e.type, (e.data as { findingId: string }).findingId])).toEqual([
+      ['FindingResolved', 'one-power-one-holder:possible-overlap:o-9:xay-dung.cap-phep'],
+      ['FindingRaised', 'one-power-one-holder:overlap:o-9:xay-dung.cap-phep'],
+    ]);
+  });
+
+  it('finds overlapping ủy quyền of one power to the same delegate, and not once their days part', () => {
+    const same = decisionState('uy-quyen', 'issued');
+    const twin = other('o-7', { kind: 'uy-quyen', delegateBodyId: same.content.delegateBodyId, validFrom: '2025-01-01' });
+    expect(rule.evaluate(context(same, { others: [twin] }))).toEqual([
+      expect.objectContaining({ key: 'duplicate:o-7:xay-dung.cap-phep', severity: 'warning', message: expect.objectContaining({ vi: expect.stringContaining('cùng cơ quan') }) }),
+    ]);
+    expect(rule.evaluate(context(same, { others: [{ ...twin, validTo: '2025-06-01' }] }))).toEqual([]);
+    // A phân cấp to the same delegate is not a duplicate ủy quyền.
+    expect(rule.evaluate(context(same, { others: [{ ...twin, kind: 'phan-cap' }] }))).toEqual([]);
+  });
+});
+
 describe('permitted-pair-and-delegable', () => {
   const rule = PERMITTED_PAIR_AND_DELEGABLE;
   const keys = (kind: 'phan-cap' | 'uy-quyen', content: object) =>

@@ -1,6 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { DecisionState } from '../domain/state.js';
-import type { Stage } from '../domain/types.js';
+import type { ProposalContent, Stage, Text } from '../domain/types.js';
 import { problems, type FieldError } from '@app/kernel';
 import { DecisionStore } from './decision-store.js';
 
@@ -80,6 +80,67 @@ export function diffDecisions(before: DecisionState, after: DecisionState): Chan
   return diffValues(pick(before), pick(after));
 }
 
+/** One field of the decision, whole on both sides (a list in full, not only what was added or removed). */
+export interface FieldChange {
+  /** e.g. `content.resources`, `content.conditions`, `appraisal`. */
+  field: string;
+  label: Text;
+  /** The value before, whole; null when the field was absent. */
+  before: unknown;
+  after: unknown;
+}
+
+/** The content fields in the order a proposal lists them, with their labels. */
+export const CONTENT_FIELD_LABELS: Record<keyof ProposalContent, Text> = {
+  title: { vi: 'Trích yếu', en: 'Title' },
+  delegatorBodyId: { vi: 'Cơ quan phân cấp, ủy quyền', en: 'Delegating body' },
+  delegateBodyId: { vi: 'Cơ quan nhận phân cấp, ủy quyền', en: 'Receiving body' },
+  powerIds: { vi: 'Nhiệm vụ, quyền hạn', en: 'Powers' },
+  sector: { vi: 'Lĩnh vực', en: 'Sector' },
+  legalBasis: { vi: 'Căn cứ pháp lý', en: 'Legal basis' },
+  resources: { vi: 'Nguồn lực (kinh phí, biên chế, cơ sở vật chất)', en: 'Resources (budget, staff, facilities)' },
+  period: { vi: 'Thời hạn', en: 'Period' },
+  conditions: { vi: 'Điều kiện thực hiện', en: 'Conditions' },
+  justification: { vi: 'Sự cần thiết', en: 'Justification' },
+  documents: { vi: 'Tài liệu kèm theo', en: 'Documents' },
+};
+
+/** The records compared beside the content (not the findings: the checks' own output), with their labels. */
+const RECORD_LABELS: Partial<Record<(typeof COMPARED_FIELDS)[number], Text>> = {
+  stage: { vi: 'Bước xử lý', en: 'Stage' },
+  revisionRound: { vi: 'Lần bổ sung', en: 'Revision round' },
+  reviewerId: { vi: 'Chuyên viên thẩm định', en: 'Reviewer' },
+  appraisal: { vi: 'Thẩm định', en: 'Appraisal' },
+  legalAppraisal: { vi: 'Thẩm định pháp lý', en: 'Legal appraisal' },
+  councilSubmission: { vi: 'Tờ trình HĐND', en: 'Council submission' },
+  councilVote: { vi: 'Biểu quyết của HĐND', en: 'Council vote' },
+  decision: { vi: 'Quyết định của UBND', en: "Committee's decision" },
+  issuance: { vi: 'Văn bản ban hành', en: 'Issued document' },
+  amendments: { vi: 'Sửa đổi, bổ sung', en: 'Amendments' },
+  reassignments: { vi: 'Chuyển giao', en: 'Reassignments' },
+  revocation: { vi: 'Bãi bỏ', en: 'Revocation' },
+  withdrawal: { vi: 'Rút hồ sơ', en: 'Withdrawal' },
+  expiredOn: { vi: 'Ngày hết hạn', en: 'Expired on' },
+  rejectionReasons: { vi: 'Lý do không chấp thuận', en: 'Reasons for rejection' },
+  reports: { vi: 'Báo cáo thực hiện', en: 'Implementation reports' },
+  evaluations: { vi: 'Đánh giá', en: 'Evaluations' },
+};
+
+/** Each content field, then each record, that differs: its whole value on both sides. */
+export function fieldChanges(before: DecisionState, after: DecisionState): FieldChange[] {
+  const same = (a: unknown, b: unknown) => diffValues(a, b).length === 0;
+  const out: FieldChange[] = [];
+  for (const [k, label] of Object.entries(CONTENT_FIELD_LABELS) as Array<[keyof ProposalContent, Text]>) {
+    const a = before.content[k];
+    const b = after.content[k];
+    if (!same(a, b)) out.push({ field: `content.${k}`, label, before: a ?? null, after: b ?? null });
+  }
+  for (const [k, label] of Object.entries(RECORD_LABELS) as Array<[keyof DecisionState, Text]>) {
+    if (!same(before[k], after[k])) out.push({ field: k, label, before: before[k] ?? null, after: after[k] ?? null });
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The request and the query.
 // ---------------------------------------------------------------------------------------------
@@ -124,6 +185,8 @@ export interface Comparison {
   from: ComparisonEnd;
   to: ComparisonEnd;
   changes: Change[];
+  /** What a reader compares: each field that changed, whole on both sides, with its label. */
+  fields: FieldChange[];
 }
 
 /** Two states of one decision (as of versions or instants) and what changed between them. */
@@ -148,6 +211,7 @@ export class CompareVersionsHandler implements IQueryHandler<CompareVersionsQuer
       from: { version: a.version, stage: a.stage, asOf: from },
       to: { version: b.version, stage: b.stage, asOf: to },
       changes: diffDecisions(a, b),
+      fields: fieldChanges(a, b),
     };
   }
 

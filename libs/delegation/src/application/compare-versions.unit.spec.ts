@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { initialDecisionState } from '../domain/initial-state.js';
-import { diffDecisions, diffValues } from './compare-versions.query.js';
+import { diffDecisions, fieldChanges, diffValues } from './compare-versions.query.js';
 
 describe('diffValues: the structural diff of two states', () => {
   it('finds nothing between equal values', () => {
@@ -53,5 +53,28 @@ describe('diffDecisions', () => {
       { path: 'revisionRound', kind: 'changed', before: 1, after: 2 },
       { path: 'stage', kind: 'changed', before: a.stage, after: 'legal-appraisal' },
     ]);
+  });
+});
+
+describe('fieldChanges', () => {
+  it('gives each changed field whole on both sides, lists in full, with its label; unchanged fields not at all', () => {
+    const base = initialDecisionState('d-1');
+    const content = {
+      ...base.content, title: 'T', conditions: ['Báo cáo hằng quý', 'Công khai kết quả'],
+      resources: { budgetVnd: 1_500_000_000, staffPositions: 3, facilities: ['Bộ phận một cửa'] },
+    };
+    const a = { ...base, exists: true, content };
+    const b = {
+      ...a, revisionRound: 1,
+      content: { ...content, conditions: [...content.conditions, 'Kiểm tra định kỳ'], resources: { ...content.resources, budgetVnd: 2_000_000_000 } },
+    };
+    expect(fieldChanges(a, b)).toEqual([
+      { field: 'content.resources', label: { vi: 'Nguồn lực (kinh phí, biên chế, cơ sở vật chất)', en: 'Resources (budget, staff, facilities)' },
+        before: content.resources, after: { ...content.resources, budgetVnd: 2_000_000_000 } },
+      { field: 'content.conditions', label: { vi: 'Điều kiện thực hiện', en: 'Conditions' },
+        before: ['Báo cáo hằng quý', 'Công khai kết quả'], after: ['Báo cáo hằng quý', 'Công khai kết quả', 'Kiểm tra định kỳ'] },
+      { field: 'revisionRound', label: { vi: 'Lần bổ sung', en: 'Revision round' }, before: 0, after: 1 },
+    ]);
+    expect(fieldChanges(a, a)).toEqual([]);
   });
 });

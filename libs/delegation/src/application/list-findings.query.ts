@@ -21,7 +21,23 @@ export interface FindingView {
   resolution: Text | null;
   delegatorBodyId: string;
   delegateBodyId: string;
+  /** The other decision a finding is about (details.otherId), to link to: its case number, title and document number. */
+  related?: RelatedDecision | null;
 }
+
+export interface RelatedDecision {
+  decisionId: string;
+  caseNumber: string | null;
+  title: string;
+  documentNumber: string | null;
+  stage: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const otherOf = (f: FindingView): string | undefined => {
+  const id = (f.details as { otherId?: unknown } | null)?.otherId;
+  return typeof id === 'string' && UUID.test(id) ? id.toLowerCase() : undefined;
+};
 
 const COLUMNS = `decision_id AS "decisionId", finding_id AS "findingId", rule_id AS "ruleId", rule_version AS "ruleVersion",
   key, severity, json_build_object('vi', message_vi, 'en', message_en) AS message, details, open,
@@ -58,6 +74,15 @@ export class ListDecisionFindingsHandler implements IQueryHandler<ListDecisionFi
     if (!exists.length) return undefined;
     const items: FindingView[] = await this.db.query(`SELECT ${COLUMNS} FROM findings WHERE decision_id = $1 AND ${openOnSql(2)}
       ORDER BY open DESC, raised_at, finding_id`, [decisionId, openOn ?? null]);
+    const others = [...new Set(items.map(otherOf).filter((x): x is string => !!x))];
+    const rows: Array<{ id: string; case_number: string | null; title: string; document_number: string | null; stage: string }> = others.length
+      ? await this.db.query(`SELECT id, case_number, title, document_number, stage FROM decision_list WHERE id = ANY($1::uuid[])`, [others])
+      : [];
+    const byId = new Map(rows.map((r) => [String(r.id).toLowerCase(), r]));
+    for (const f of items) {
+      const r = byId.get(otherOf(f) ?? '');
+      f.related = r ? { decisionId: r.id, caseNumber: r.case_number, title: r.title, documentNumber: r.document_number, stage: r.stage } : null;
+    }
     return { items };
   }
 }

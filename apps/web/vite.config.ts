@@ -23,5 +23,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.tsx'],
     setupFiles: ['src/test-setup.ts'],
+    // A form test types into many fields: on a busy 2-core CI machine that takes seconds, not a fault.
+    testTimeout: 30_000,
   },
 });

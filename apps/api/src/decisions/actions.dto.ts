@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min,
   ValidateNested,
 } from 'class-validator';
 import { IsLocalDate } from '../common/local-date.js';
@@ -158,6 +158,30 @@ export class FileReportRequest {
   documents: DocumentRefDto[];
 }
 
+export class ConditionResultDto {
+  @ApiProperty({ description: 'Điều kiện (như ghi trong quyết định) / the condition, as the decision states it' })
+  @IsString() @IsNotEmpty() @MaxLength(5000)
+  condition: string;
+  @ApiProperty({ description: 'Đã đáp ứng / met' })
+  @IsBoolean()
+  met: boolean;
+  @ApiPropertyOptional({ description: 'Ghi chú / note' })
+  @IsOptional() @IsString() @MaxLength(5000)
+  note?: string;
+}
+
+export class ResourcesUsedDto {
+  @ApiPropertyOptional({ description: 'Kinh phí đã sử dụng (đồng) / budget used (VND)' })
+  @IsOptional() @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER)
+  budgetVnd?: number;
+  @ApiPropertyOptional({ description: 'Biên chế đã sử dụng / staff positions used' })
+  @IsOptional() @IsInt() @Min(0) @Max(100_000)
+  staffPositions?: number;
+  @ApiPropertyOptional({ description: 'Ghi chú / note' })
+  @IsOptional() @IsString() @MaxLength(5000)
+  note?: string;
+}
+
 export class RecordEvaluationRequest {
   @ApiProperty({ description: 'Năm được đánh giá / the year evaluated', example: 2026 })
   @IsInt() @Min(2000) @Max(2100)
@@ -171,4 +195,17 @@ export class RecordEvaluationRequest {
   @ApiPropertyOptional({ description: 'Kiến nghị / recommendations', type: [String] })
   @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(5000, { each: true })
   recommendations?: string[];
+  @ApiPropertyOptional({ description: 'Kết quả so với từng điều kiện của quyết định / results against each of its conditions', type: () => [ConditionResultDto] })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => ConditionResultDto)
+  conditionResults?: ConditionResultDto[];
+  @ApiPropertyOptional({ description: 'Nguồn lực đã sử dụng / resources used', type: () => ResourcesUsedDto })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => ResourcesUsedDto)
+  resourcesUsed?: ResourcesUsedDto;
+  @ApiPropertyOptional({ description: 'Khó khăn, vướng mắc / problems met', type: [String] })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(5000, { each: true })
+  problems?: string[];
+  @ApiPropertyOptional({ enum: ['keep', 'amend', 'revoke', 'extend'], description: 'Đề xuất: giữ nguyên, sửa đổi, thu hồi, gia hạn / recommendation: keep, amend, revoke, extend' })
+  @IsOptional() @IsIn(['keep', 'amend', 'revoke', 'extend'])
+  recommendation?: 'keep' | 'amend' | 'revoke' | 'extend';
 }
+

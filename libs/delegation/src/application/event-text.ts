@@ -38,6 +38,7 @@ export const KIND_VI: Record<DecisionKind, string> = { 'phan-cap': 'Phân cấp'
 export const KIND_EN: Record<DecisionKind, string> = { 'phan-cap': 'Decentralisation (phân cấp)', 'uy-quyen': 'Authorisation (ủy quyền)' };
 
 const SEVERITY_VI: Record<FindingSeverity, string> = { info: 'thông tin', warning: 'cảnh báo', violation: 'vi phạm' };
+const RECOMMENDATION_VI: Record<string, string> = { keep: 'giữ nguyên', amend: 'sửa đổi, bổ sung', revoke: 'thu hồi', extend: 'gia hạn' };
 const EVALUATION_VI: Record<EvaluationResult, string> = { effective: 'hiệu quả', 'needs-adjustment': 'cần điều chỉnh', ineffective: 'không hiệu quả' };
 const SIDE_VI = { delegate: 'bên nhận', delegator: 'bên giao', both: 'cả hai bên' } as const;
 
@@ -214,8 +215,8 @@ export function describeEvent(event: DecisionEvent | { type: string; data: unkno
       };
     case 'EvaluationRecorded':
       return {
-        vi: `${s} ghi nhận đánh giá năm ${e.data.year}: ${EVALUATION_VI[e.data.result] ?? e.data.result} — ${e.data.summary}.`,
-        en: `${S} recorded the ${e.data.year} evaluation: ${e.data.result} — ${e.data.summary}.`,
+        vi: `${s} ghi nhận đánh giá năm ${e.data.year}: ${EVALUATION_VI[e.data.result] ?? e.data.result} — ${e.data.summary}${e.data.recommendation ? `; đề xuất: ${RECOMMENDATION_VI[e.data.recommendation]}` : ''}.`,
+        en: `${S} recorded the ${e.data.year} evaluation: ${e.data.result} — ${e.data.summary}${e.data.recommendation ? `; recommends: ${e.data.recommendation}` : ''}.`,
       };
     default:
       return { vi: `${s}: sự kiện ${event.type}.`, en: `${S}: event ${event.type}.` };

@@ -49,6 +49,32 @@ describe.each(['phan-cap', 'uy-quyen'] as const)('%s in effect: reports and eval
     evaluated.when(evaluation(2027)).thenAccepts();
   });
 
+  // A condition of its own, whatever the fixture set: the amendment adds it.
+  const condition = 'Báo cáo kết quả thực hiện hằng quý';
+  const withCondition = decision.given([...inEffect, {
+    type: 'DecisionAmended', data: { amendment: 1, documentNumber: '200/QĐ-UBND', reason: 'Bổ sung điều kiện', effectiveFrom: '2026-05-01', changes: { conditions: [condition] } },
+  }]);
+
+  it('records the results against its own conditions, the resources used, the problems and a recommendation', () => {
+    const details = {
+      conditionResults: [{ condition, met: false, note: 'Chậm 2 kỳ' }], resourcesUsed: { budgetVnd: 900_000_000, staffPositions: 2 },
+      problems: ['Thiếu biên chế'], recommendation: 'amend' as const,
+    };
+    const after = withCondition.when(cmd('record-evaluation', { year: 2026, result: 'needs-adjustment', summary: 'Cần điều chỉnh', ...details }, 'reviewer'))
+      .then([{ type: 'EvaluationRecorded', data: { year: 2026, result: 'needs-adjustment', summary: 'Cần điều chỉnh', ...details } }]).thenState({});
+    expect(after.evaluations[0]).toMatchObject({ ...details, recordedAt: NOW });
+  });
+
+  it('refuses results against a condition the decision does not set, or the same condition twice', () => {
+    const evaluate = (conditionResults: Array<{ condition: string; met: boolean }>) =>
+      cmd('record-evaluation', { year: 2026, result: 'effective', summary: 'Đạt', conditionResults }, 'reviewer');
+    withCondition.when(evaluate([{ condition, met: true }])).thenAccepts();
+    withCondition.when(evaluate([{ condition: 'Điều kiện không có trong quyết định', met: true }]))
+      .thenRefuses('evaluation-against-conditions', { kind: 'rule-violated', field: 'conditionResults[0].condition' });
+    withCondition.when(evaluate([{ condition, met: true }, { condition, met: false }]))
+      .thenRefuses('evaluation-against-conditions', { field: 'conditionResults[1].condition' });
+  });
+
   it.each([2026.5, 0, -1, Number.NaN])('refuses the year %p', (year) => {
     issued.when(evaluation(year)).thenRefuses('evaluation-once-a-year');
   });

@@ -1,4 +1,4 @@
-import type { FindingRaised } from './events.js';
+import type { EvaluationDetails, FindingRaised } from './events.js';
 import type { Actor, DecisionKind, DocumentRef, IsoDate, IsoInstant, ProposalContent } from './types.js';
 
 /** Every command carries who runs it and when; the domain never reads the clock or generates ids. */
@@ -77,7 +77,7 @@ export type FileReport = Base<'file-report', { period: string; summary: string; 
 /** Sở Nội vụ records the yearly evaluation of a delegation in effect. */
 export type RecordEvaluation = Base<
   'record-evaluation',
-  { year: number; result: 'effective' | 'needs-adjustment' | 'ineffective'; summary: string; recommendations?: string[] }
+  EvaluationDetails & { year: number; result: 'effective' | 'needs-adjustment' | 'ineffective'; summary: string; recommendations?: string[] }
 >;
 
 /** What one run of the accountability checks found (libs/accountability): a finding before it has its id. */

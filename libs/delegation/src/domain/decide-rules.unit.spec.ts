@@ -61,6 +61,7 @@ const rows: Row[] = [
   ['report for a malformed period', 'phan-cap', 'issued', cmd('file-report', { ...validData('file-report', 'phan-cap'), period: '2026-II' }, 'proposer'), 'report-period-format', 'period'],
   ['report for a quarter 5', 'uy-quyen', 'issued', cmd('file-report', { ...validData('file-report', 'uy-quyen'), period: '2026-Q5' }, 'proposer'), 'report-period-format', 'period'],
   ['evaluation of a fractional year', 'uy-quyen', 'issued', cmd('record-evaluation', { ...validData('record-evaluation', 'uy-quyen'), year: 2026.5 }, 'reviewer'), 'evaluation-once-a-year', 'year'],
+  ['evaluation against a condition the decision does not set', 'uy-quyen', 'issued', cmd('record-evaluation', { ...validData('record-evaluation', 'uy-quyen'), conditionResults: [{ condition: 'Không có', met: true }] }, 'reviewer'), 'evaluation-against-conditions', 'conditionResults[0].condition'],
   ['re-assignment from a body the decision does not name', 'phan-cap', 'issued', cmd('reassign', { ...validData('reassign', 'phan-cap'), fromBodyId: 'ubnd-huyen-khac' }, 'admin'), 'reassign-names-a-body-of-the-decision', 'fromBodyId'],
   ['re-assignment to the same body', 'uy-quyen', 'issued', cmd('reassign', { ...validData('reassign', 'uy-quyen'), toBodyId: 'ubnd-xa-long-duc' }, 'system'), 'reassign-to-another-body', 'toBodyId'],
   ['re-assignment of the delegate to the delegator', 'phan-cap', 'issued', cmd('reassign', { ...validData('reassign', 'phan-cap'), toBodyId: 'ubnd-tinh' }, 'admin'), 'delegator-differs-from-delegate', 'toBodyId'],

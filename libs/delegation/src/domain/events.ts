@@ -113,10 +113,21 @@ export type ImplementationReportFiled = Ev<
   { period: string; summary: string; documents: DocumentRef[] }
 >;
 /** The yearly evaluation of the delegation ("Định kỳ hằng năm, tổ chức đánh giá", seed 000, task 7). */
-export type EvaluationRecorded = Ev<
-  'EvaluationRecorded',
-  { year: number; result: EvaluationResult; summary: string; recommendations?: string[] }
->;
+export type EvaluationRecorded = Ev<'EvaluationRecorded', EvaluationDetails & { year: number; result: EvaluationResult; summary: string; recommendations?: string[] }>;
+
+/** What the evaluation recommends for the delegation (Luật 72/2025 Art. 11.2: "cơ chế đánh giá, điều chỉnh"). */
+export type EvaluationRecommendation = 'keep' | 'amend' | 'revoke' | 'extend';
+
+/**
+ * Schema 2 of EvaluationRecorded: the results against each of the delegation's conditions, the
+ * resources used, the problems met, and one recommendation. Absent from schema 1 events (upcast as is).
+ */
+export interface EvaluationDetails {
+  conditionResults?: Array<{ condition: string; met: boolean; note?: string }>;
+  resourcesUsed?: { budgetVnd?: number; staffPositions?: number; note?: string };
+  problems?: string[];
+  recommendation?: EvaluationRecommendation;
+}
 
 export type DecisionEvent =
   | ProposalDrafted
@@ -165,5 +176,5 @@ export const EVENT_SCHEMA_VERSIONS: Record<DecisionEventType, number> = {
   FindingRaised: 1,
   FindingResolved: 1,
   ImplementationReportFiled: 1,
-  EvaluationRecorded: 1,
+  EvaluationRecorded: 2,
 };

@@ -130,8 +130,12 @@ function apply(state: DecisionState, event: DecisionEvent, meta: EventMeta): Dec
       return { ...state, reports: [...(state.reports ?? []), { period, summary, filedAt: meta.occurredAt, documents }] };
     }
     case 'EvaluationRecorded': {
-      const { year, result, summary, recommendations } = event.data;
-      const record = { year, result, summary, recordedAt: meta.occurredAt, ...(recommendations !== undefined && { recommendations }) };
+      const { year, result, summary, recommendations, conditionResults, resourcesUsed, problems, recommendation } = event.data;
+      const record = {
+        year, result, summary, recordedAt: meta.occurredAt, ...(recommendations !== undefined && { recommendations }),
+        ...(conditionResults !== undefined && { conditionResults }), ...(resourcesUsed !== undefined && { resourcesUsed }),
+        ...(problems !== undefined && { problems }), ...(recommendation !== undefined && { recommendation }),
+      };
       return { ...state, evaluations: [...(state.evaluations ?? []), record] };
     }
     default: {

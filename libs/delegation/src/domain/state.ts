@@ -1,4 +1,4 @@
-import type { EvaluationResult, FindingRaised } from './events.js';
+import type { EvaluationDetails, EvaluationResult, FindingRaised } from './events.js';
 import type { DecisionKind, DocumentRef, IsoDate, IsoInstant, ProposalContent, Stage, Text } from './types.js';
 
 /** A finding of an accountability check, as raised on the decision and possibly resolved since. */
@@ -17,7 +17,7 @@ export interface ReportRecord {
   documents?: DocumentRef[];
 }
 
-export interface EvaluationRecord {
+export interface EvaluationRecord extends EvaluationDetails {
   year: number;
   result: EvaluationResult;
   summary: string;

@@ -10,6 +10,10 @@ export const UPCASTERS: Record<string, Record<number, (data: any) => any>> = {
     // v2 may carry a case number; a decision drafted before case numbers existed has none.
     1: (data: Record<string, unknown>) => data,
   },
+  EvaluationRecorded: {
+    // v2 may carry the results against conditions, resources used, problems and a recommendation.
+    1: (data: Record<string, unknown>) => data,
+  },
   RevisionRequested: {
     // v1 had one free-text reason; v2 lists reasons so each can be answered and tracked.
     1: (data: { round: number; reason: string; note?: string }) => {

@@ -15,6 +15,11 @@ describe('upcasters', () => {
     expect(upcast('RevisionRequested', 1, { round: 1, reason: '' }).data).toEqual({ round: 1, reasons: [] });
   });
 
+  it('reads a stored v1 EvaluationRecorded JSON as v2 (no condition results, no recommendation stated)', () => {
+    const stored = JSON.parse('{"year":2025,"result":"effective","summary":"Đạt yêu cầu","recommendations":["Giữ nguyên"]}');
+    expect(upcast('EvaluationRecorded', 1, stored)).toEqual({ schemaVersion: 2, data: stored });
+  });
+
   it('leaves current data untouched', () => {
     const data = { round: 1, reasons: ['x'] };
     expect(upcast('RevisionRequested', 2, data)).toEqual({ schemaVersion: 2, data });

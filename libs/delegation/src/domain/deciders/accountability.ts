@@ -1,6 +1,6 @@
 import type { FileReport, RecordEvaluation } from '../commands.js';
 import { type DecisionResult, ok, refuse } from '../outcome.js';
-import { checkEvaluationOnceAYear, checkReportFiledOnce, checkReportPeriodFormat } from '../rules/index.js';
+import { checkEvaluatedConditions, checkEvaluationOnceAYear, checkReportFiledOnce, checkReportPeriodFormat } from '../rules/index.js';
 import type { DecisionState } from '../state.js';
 
 /** The delegate reports on a quarter of implementation; each quarter once. */
@@ -13,11 +13,15 @@ export function fileReport(cmd: FileReport, state: DecisionState): DecisionResul
 
 /** Sở Nội vụ records the yearly evaluation; each year once. */
 export function recordEvaluation(cmd: RecordEvaluation, state: DecisionState): DecisionResult {
-  const { year, result, summary, recommendations } = cmd.data;
-  const v = checkEvaluationOnceAYear(state, year);
+  const { year, result, summary, recommendations, conditionResults, resourcesUsed, problems, recommendation } = cmd.data;
+  const v = checkEvaluationOnceAYear(state, year) ?? checkEvaluatedConditions(state, conditionResults);
   if (v) return refuse(v);
   return ok({
     type: 'EvaluationRecorded',
-    data: { year, result, summary, ...(recommendations !== undefined && { recommendations }) },
+    data: {
+      year, result, summary, ...(recommendations !== undefined && { recommendations }),
+      ...(conditionResults !== undefined && { conditionResults }), ...(resourcesUsed !== undefined && { resourcesUsed }),
+      ...(problems !== undefined && { problems }), ...(recommendation !== undefined && { recommendation }),
+    },
   });
 }

@@ -7,6 +7,7 @@ import { COUNCIL_VOTE_COUNTS_VALID } from './council-vote-counts-valid.js';
 import { DELEGATOR_DIFFERS_FROM_DELEGATE } from './delegator-differs-from-delegate.js';
 import { EFFECTIVE_NOT_BEFORE_SIGNING } from './effective-not-before-signing.js';
 import { EFFECTIVE_WITHIN_PERIOD } from './effective-within-period.js';
+import { EVALUATION_AGAINST_CONDITIONS } from './evaluation-against-conditions.js';
 import { EVALUATION_ONCE_A_YEAR } from './evaluation-once-a-year.js';
 import { EXPIRES_AFTER_PERIOD_END } from './expires-after-period-end.js';
 import { LEGAL_BASIS_CITED } from './legal-basis-cited.js';
@@ -31,6 +32,7 @@ export * from './council-vote-counts-valid.js';
 export * from './delegator-differs-from-delegate.js';
 export * from './effective-not-before-signing.js';
 export * from './effective-within-period.js';
+export * from './evaluation-against-conditions.js';
 export * from './evaluation-once-a-year.js';
 export * from './expires-after-period-end.js';
 export * from './legal-basis-cited.js';
@@ -72,6 +74,7 @@ export const RULES: readonly BusinessRule[] = [
   REPORT_PERIOD_FORMAT,
   REPORT_FILED_ONCE,
   EVALUATION_ONCE_A_YEAR,
+  EVALUATION_AGAINST_CONDITIONS,
   REASSIGN_NAMES_A_BODY_OF_THE_DECISION,
   REASSIGN_TO_ANOTHER_BODY,
 ];

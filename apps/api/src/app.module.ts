@@ -35,6 +35,7 @@ import { PowersController } from './organisation/powers.controller.js';
 import { UsersController } from './users/users.controller.js';
 import { PeopleController } from './users/people.controller.js';
 import { QuarterlyReportsController } from './reports/quarterly-reports.controller.js';
+import { YearlyEvaluationsController } from './reports/yearly-evaluations.controller.js';
 
 export type AppOptions = KernelOptions;
 
@@ -65,7 +66,7 @@ export class AppModule {
       controllers: [
         AuthController, DecisionsController, RegistryController, OrganisationController, HealthController,
         FindingsController, DeadlinesController, CalendarController, NotificationsController, NotificationPreferencesController, UsersController, PeopleController, BodiesController,
-        AuditController, EvidenceController, PowersController, AccessTrailController, QuarterlyReportsController,
+        AuditController, EvidenceController, PowersController, AccessTrailController, QuarterlyReportsController, YearlyEvaluationsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

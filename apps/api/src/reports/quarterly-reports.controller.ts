@@ -7,7 +7,7 @@ import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max,
 import type { Request, Response } from 'express';
 import { problems } from '@app/kernel';
 import {
-  parsePeriod, QuarterlyReports, renderQuarterlyDocx, renderQuarterlyPdf, renderQuarterlyXlsx, type QuarterlyDocument, type Quarter,
+  parsePeriod, QuarterlyReports, quarterlyView, renderReportDocx, renderReportPdf, renderReportXlsx, type QuarterlyDocument, type Quarter,
 } from '@app/reporting';
 import { RequirePermission } from '../access/permission.decorator.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/public.decorator.js';
@@ -50,8 +50,8 @@ export class GetQuarterlyRequest {
   edition?: number;
 }
 
-type Format = 'json' | 'pdf' | 'docx' | 'xlsx';
-const MIME: Record<Exclude<Format, 'json'>, string> = {
+export type Format = 'json' | 'pdf' | 'docx' | 'xlsx';
+export const MIME: Record<Exclude<Format, 'json'>, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -69,7 +69,7 @@ function quarterOf(period: string): Quarter {
 }
 
 /** ?format= first, then the Accept header (the first of the report's types it names), then JSON. */
-function formatOf(q: GetQuarterlyRequest, req: Request): Format {
+export function formatOf(q: { format?: Format }, req: Request): Format {
   if (q.format) return q.format;
   const accept = req.header('accept') ?? '';
   const named = (Object.entries(MIME) as Array<[Format, string]>).map(([f, m]) => [f, accept.indexOf(m)] as const).filter(([, i]) => i >= 0);
@@ -141,7 +141,8 @@ export class QuarterlyReportsController {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('X-Content-Hash', doc.edition.contentHash);
     if (format === 'json') return doc;
-    const file = format === 'pdf' ? await renderQuarterlyPdf(doc) : format === 'docx' ? await renderQuarterlyDocx(doc) : await renderQuarterlyXlsx(doc);
+    const view = quarterlyView(doc);
+    const file = format === 'pdf' ? await renderReportPdf(view) : format === 'docx' ? await renderReportDocx(view) : await renderReportXlsx(view);
     return new StreamableFile(file, {
       type: MIME[format],
       disposition: `attachment; filename="bao-cao-quy-${doc.content.provinceId}-${doc.content.period}-ban-${doc.edition.edition}.${format}"`,

@@ -3,16 +3,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CommandPipeline, EventStore } from '@app/event-store';
-import { DECISION_PROJECTIONS, DecisionReferences, DecisionStore, vietnamDate, type Actor } from '@app/delegation';
+import { DecisionStore, vietnamDate, type Actor } from '@app/delegation';
 import { Clock, ProblemException } from '@app/kernel';
-import type { StageRow } from '../indicators/timeliness.js';
 import { contentHash } from '../quarterly/content-hash.js';
-import { quarterlyContent, type DecisionSnapshot, type QuarterlyContent } from '../quarterly/content.js';
+import { quarterlyContent, type QuarterlyContent } from '../quarterly/content.js';
 import { consolidationLastDay, dataWindow, periodOf, type Quarter } from '../quarterly/quarter.js';
 import {
   QUARTERLY_REPORT_STREAM, REPORT_EVENT_SCHEMA_VERSIONS, quarterlyStreamId, reportDecider,
   type CompiledEdition, type ReportEvent, type ReportRefusal, type ReportState,
 } from '../domain/report-stream.js';
+import { ProvinceSnapshots } from './province-snapshots.js';
 import { ReportNames, type QuarterlyDocument } from './report-names.js';
 
 export interface CompileRequest {
@@ -28,8 +28,6 @@ export interface CompileRequest {
 /** Nơi nhận when the office names none: whom a consolidated report goes to under Kế hoạch 7781/KH-UBND. */
 export const DEFAULT_RECIPIENTS = ['Ủy ban nhân dân tỉnh (để báo cáo)', 'Sở Nội vụ', 'Các sở, ban, ngành', 'Lưu: VT'];
 
-const deadlines = DECISION_PROJECTIONS.find((p) => p.name === 'deadlines')!;
-
 /**
  * The quarterly consolidated reports of a province (Kế hoạch 7781/KH-UBND: the office consolidates
  * "trước ngày 20 tháng cuối quý"). Compiling reads the province's decisions as of a stable position in
@@ -43,7 +41,7 @@ export class QuarterlyReports {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly decisions: DecisionStore,
-    private readonly references: DecisionReferences,
+    private readonly snapshots: ProvinceSnapshots,
     private readonly names: ReportNames,
     private readonly clock: Clock,
   ) {
@@ -110,28 +108,7 @@ export class QuarterlyReports {
 
   /** The content of a province's quarter as of a stable log position (pure once the events are read). */
   async content(provinceId: string, quarter: Quarter, asOf: { xmin: string; date: string }): Promise<QuarterlyContent> {
-    const ids: Array<{ id: string }> = await this.db.query(`SELECT id::text AS id FROM decision_list WHERE province_id = $1 ORDER BY id`, [provinceId]);
-    const events = await this.decisions.log.readStreamsBelow(ids.map((r) => r.id), asOf.xmin);
-    const byStream = new Map<string, typeof events>();
-    for (const e of events) {
-      if (!byStream.has(e.streamId)) byStream.set(e.streamId, []);
-      byStream.get(e.streamId)!.push(e);
-    }
-    const snapshots: DecisionSnapshot[] = [];
-    const pipeline = this.decisions.pipeline;
-    for (const [streamId, stored] of byStream) {
-      const view = pipeline.fold(streamId, stored.map((e) => pipeline.toEvent(e)));
-      if (!view.state.exists) continue;
-      const ctx = await this.references.context(view);
-      const stages: StageRow[] = deadlines.rows(view, ctx)
-        .filter((r) => r.kind === 'stage')
-        .map((r) => ({
-          decisionId: String(r.decision_id), bodyId: (r.responsible_body_id as string | null) ?? null, userId: (r.responsible_user_id as string | null) ?? null,
-          startsOn: String(r.starts_on), dueOn: String(r.due_on), closedOn: (r.closed_on as string | null) ?? null, status: r.status as StageRow['status'],
-        }));
-      snapshots.push({ state: view.state, events: view.events.map((e) => ({ event: e.event, occurredAt: e.meta.occurredAt, state: e.state })), stages });
-    }
-    return quarterlyContent(provinceId, quarter, asOf.date, snapshots);
+    return quarterlyContent(provinceId, quarter, asOf.date, await this.snapshots.of(provinceId, asOf.xmin));
   }
 }
 

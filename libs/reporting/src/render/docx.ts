@@ -1,8 +1,7 @@
 import {
   AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
-import type { QuarterlyDocument } from '../application/report-names.js';
-import { letterhead, MOTTO, NATIONAL_TITLE, sections } from './sections.js';
+import { MOTTO, NATIONAL_TITLE, type ReportView } from './sections.js';
 
 /**
  * The report as a Word document in the administrative layout (Nghị định 30/2020/NĐ-CP, Phụ lục I):
@@ -18,8 +17,8 @@ const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number
   new TextRun({ text, font: FONT, bold: o.bold, italics: o.italics, size: (o.size ?? 13) * 2, color: o.color, underline: o.underline ? {} : undefined });
 const centred = (...runs: TextRun[]) => new Paragraph({ alignment: AlignmentType.CENTER, children: runs });
 
-export async function renderQuarterlyDocx(d: QuarterlyDocument): Promise<Buffer> {
-  const head = letterhead(d);
+export async function renderReportDocx(view: ReportView): Promise<Buffer> {
+  const { head, info } = view;
   const header = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: NO_BORDERS,
@@ -53,7 +52,7 @@ export async function renderQuarterlyDocx(d: QuarterlyDocument): Promise<Buffer>
     centred(run(head.subtitleEn, { italics: true, size: 10, color: '555555' })),
     new Paragraph({ text: '' }),
   ];
-  for (const s of sections(d)) {
+  for (const s of view.sections) {
     body.push(new Paragraph({ spacing: { before: 200 }, children: [run(s.heading.vi, { bold: true, size: 13 })] }));
     body.push(new Paragraph({ children: [run(s.heading.en, { italics: true, size: 10, color: '555555' })] }));
     for (const p of s.paragraphs) {
@@ -107,8 +106,8 @@ export async function renderQuarterlyDocx(d: QuarterlyDocument): Promise<Buffer>
   }));
 
   const doc = new Document({
-    creator: d.issuingBodyName,
-    title: `${head.title} ${head.subtitle}`,
+    creator: info.author,
+    title: info.title,
     description: head.footer,
     styles: { default: { document: { run: { font: FONT, size: 26 } } } },
     sections: [{

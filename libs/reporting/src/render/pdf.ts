@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import type { QuarterlyDocument } from '../application/report-names.js';
-import { letterhead, MOTTO, NATIONAL_TITLE, sections } from './sections.js';
+import { MOTTO, NATIONAL_TITLE, type ReportView } from './sections.js';
 
 /**
  * The report as a PDF (A4, the layout of an administrative document, Nghị định 30/2020/NĐ-CP):
@@ -21,15 +20,14 @@ const GREY = '#555555';
 
 type Doc = PDFKit.PDFDocument;
 
-export async function renderQuarterlyPdf(d: QuarterlyDocument): Promise<Buffer> {
-  const head = letterhead(d);
+export async function renderReportPdf(view: ReportView): Promise<Buffer> {
+  const { head, info } = view;
   const doc: Doc = new PDFDocument({
     size: 'A4', margins: MARGIN, bufferPages: true, lang: 'vi-VN', displayTitle: true,
     info: {
-      Title: `${head.title} ${head.subtitle}`, Author: d.issuingBodyName, Subject: head.subtitleEn,
-      Keywords: `quarterly report; ${d.content.period}; sha256 ${d.edition.contentHash}`,
-      // The edition's own instant: the same edition renders with the same dates.
-      CreationDate: new Date(d.edition.compiledAt), ModDate: new Date(d.edition.compiledAt),
+      Title: info.title, Author: info.author, Subject: info.subject, Keywords: info.keywords,
+      // The report's own instant: the same edition renders with the same dates.
+      CreationDate: new Date(info.createdAt), ModDate: new Date(info.createdAt),
     },
   });
   const chunks: Buffer[] = [];
@@ -63,7 +61,7 @@ export async function renderQuarterlyPdf(d: QuarterlyDocument): Promise<Buffer> 
   underline(doc, MARGIN.left + width / 2, doc.y + 3, 120);
   doc.moveDown(1);
 
-  for (const s of sections(d)) {
+  for (const s of view.sections) {
     keepSpace(doc, 80);
     doc.moveDown(0.6).font('bold').fontSize(12).text(s.heading.vi, MARGIN.left, doc.y, { width });
     doc.font('italic').fontSize(8.5).fillColor(GREY).text(s.heading.en, { width }).fillColor('black');

@@ -33,6 +33,36 @@ export interface Letterhead {
   footer: string;
 }
 
+/** What the three renderers draw: the letterhead, the sections, and the file's own properties. */
+export interface ReportView {
+  head: Letterhead;
+  sections: Section[];
+  info: { title: string; author: string; subject: string; keywords: string; createdAt: string };
+  /** The first sheet of the workbook: what the report is, as label and value. */
+  facts: Array<[string, string]>;
+}
+
+export function quarterlyView(d: QuarterlyDocument): ReportView {
+  const head = letterhead(d);
+  return {
+    head,
+    sections: sections(d),
+    info: {
+      title: `${head.title} ${head.subtitle}`, author: d.issuingBodyName, subject: head.subtitleEn,
+      keywords: `quarterly report; ${d.content.period}; sha256 ${d.edition.contentHash}`, createdAt: d.edition.compiledAt,
+    },
+    facts: [
+      ['Cơ quan / Body', d.issuingBodyName],
+      ['Số / Number', head.numberLine.replace(/^Số:\s*/, '')],
+      ['Báo cáo / Report', head.subtitle],
+      ['Kỳ số liệu / Data window', `${d.content.window.from} – ${d.content.window.to}`],
+      ['Bản / Edition', String(d.edition.edition)],
+      ['Lập lúc / Compiled at', d.edition.compiledAt],
+      ['SHA-256 nội dung / content hash', d.edition.contentHash],
+    ],
+  };
+}
+
 export const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 

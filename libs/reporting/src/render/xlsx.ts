@@ -1,29 +1,18 @@
 import ExcelJS from 'exceljs';
-import type { QuarterlyDocument } from '../application/report-names.js';
-import { letterhead, sections } from './sections.js';
+import type { ReportView } from './sections.js';
 
 /** The report's tables as a workbook: a sheet per table, a first sheet with the summary and the record. */
-export async function renderQuarterlyXlsx(d: QuarterlyDocument): Promise<Buffer> {
-  const head = letterhead(d);
+export async function renderReportXlsx(view: ReportView): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  wb.creator = d.issuingBodyName;
-  wb.created = new Date(d.edition.compiledAt);
-  wb.modified = new Date(d.edition.compiledAt);
-  wb.title = `${head.title} ${head.subtitle}`;
-  const all = sections(d);
+  wb.creator = view.info.author;
+  wb.created = new Date(view.info.createdAt);
+  wb.modified = new Date(view.info.createdAt);
+  wb.title = view.info.title;
+  const all = view.sections;
 
   const summary = wb.addWorksheet('Tong hop');
   summary.columns = [{ width: 28 }, { width: 100 }];
-  const info: Array<[string, string]> = [
-    ['Cơ quan / Body', d.issuingBodyName],
-    ['Số / Number', head.numberLine.replace(/^Số:\s*/, '')],
-    ['Báo cáo / Report', head.subtitle],
-    ['Kỳ số liệu / Data window', `${d.content.window.from} – ${d.content.window.to}`],
-    ['Bản / Edition', String(d.edition.edition)],
-    ['Lập lúc / Compiled at', d.edition.compiledAt],
-    ['SHA-256 nội dung / content hash', d.edition.contentHash],
-  ];
-  for (const [k, v] of info) summary.addRow([k, v]).getCell(1).font = { bold: true };
+  for (const [k, v] of view.facts) summary.addRow([k, v]).getCell(1).font = { bold: true };
   summary.addRow([]);
   for (const p of all[0].paragraphs) summary.addRow(['', p]).getCell(2).alignment = { wrapText: true };
 

@@ -103,7 +103,7 @@ describe('the yearly evaluation (Đề án, nhiệm vụ 7: định kỳ hằng 
     if (process.env.REPORT_PDF_OUT) writeFileSync(join(process.env.REPORT_PDF_OUT, 'yearly.pdf'), pdf.body as Buffer);
     const text = flat(await pdfText(pdf.body as Buffer));
     for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'SỞ NỘI VỤ', 'Kết quả đánh giá nội dung phân cấp, ủy quyền năm 2026',
-      'TỔNG HỢP THEO LĨNH VỰC', 'Cần điều chỉnh', 'Chưa đánh giá', 'Sửa đổi, bổ sung', 'Thiếu biên chế ở bộ phận một cửa', 'Nơi nhận:']) {
+      'TỔNG HỢP THEO LĨNH VỰC', 'Đất đai', 'Cần điều chỉnh', 'Chưa đánh giá', 'Sửa đổi, bổ sung', 'Thiếu biên chế ở bộ phận một cửa', 'Nơi nhận:']) {
       expect(text).toContain(s);
     }
     const docx = await t.http().get('/api/v1/reports/yearly-evaluations/2026?format=docx').set('Authorization', auth).buffer(true).parse(binary as never);

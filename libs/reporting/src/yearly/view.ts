@@ -1,3 +1,4 @@
+import { SECTORS } from '@app/organisation';
 import { formatRate } from '../indicators/timeliness.js';
 import type { YearlyEvaluationDocument } from '../application/yearly-evaluations.js';
 import { placeOf, shortName, type ReportView, type Section } from '../render/sections.js';
@@ -36,7 +37,7 @@ export function yearlyView(d: YearlyEvaluationDocument): ReportView {
     {
       heading: { vi: 'II. TỔNG HỢP THEO LĨNH VỰC', en: 'Per sector' },
       paragraphs: c.bySector.length ? [] : ['Không có nội dung nào.'],
-      tables: c.bySector.length ? [{ sheet: 'Theo linh vuc', columns: tallyColumns({ vi: 'Lĩnh vực', en: 'Sector' }), rows: c.bySector.map((g) => tallyRow(g.key, g)) }] : [],
+      tables: c.bySector.length ? [{ sheet: 'Theo linh vuc', columns: tallyColumns({ vi: 'Lĩnh vực', en: 'Sector' }), rows: c.bySector.map((g) => tallyRow(SECTORS[g.key]?.vi ?? g.key, g)) }] : [],
     },
     {
       heading: { vi: 'III. TỔNG HỢP THEO CƠ QUAN ĐƯỢC PHÂN CẤP, ỦY QUYỀN', en: 'Per delegate body' },

@@ -26,7 +26,7 @@ import { NotificationPreferences } from './application/preferences.js';
             ? new EmailChannel(smtp, config.get<string>('MAIL_FROM') ?? 'phancap <no-reply@phancap.local>', { connections: Number(config.get('SMTP_CONNECTIONS') ?? 5) })
             : undefined,
           webhook: webhook ? new WebhookChannel(webhook, config.getOrThrow<string>('WEBHOOK_SECRET')) : undefined,
-        });
+        }, { inDoubtAfterMs: Number(config.get('DELIVERY_IN_DOUBT_AFTER_MS') ?? 120_000) });
       },
     },
     ReminderProcessor,

@@ -117,6 +117,17 @@ export class Environment {
   @Max(1000, { message: 'REMINDER_BATCH_SIZE must be between 1 and 1000' })
   REMINDER_BATCH_SIZE: number = 100;
 
+  /**
+   * How old an attempt without a recorded outcome (its worker died between sending and recording) must
+   * be before it is re-sent; longer than any send can still be running (the SMTP timeouts are 15 s).
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'DELIVERY_IN_DOUBT_AFTER_MS must be an integer' })
+  @Min(1000, { message: 'DELIVERY_IN_DOUBT_AFTER_MS must be between 1000 and 86400000' })
+  @Max(86_400_000, { message: 'DELIVERY_IN_DOUBT_AFTER_MS must be between 1000 and 86400000' })
+  DELIVERY_IN_DOUBT_AFTER_MS: number = 120_000;
+
   /** SMTP connections kept open and shared by the e-mails of this process. */
   @IsOptional()
   @Type(() => Number)

@@ -47,3 +47,4 @@ export * from './application/event-people.js';
 export * from './application/recompute-deadlines.js';
 export * from './deadlines/provisional.js';
 export * from './migrations/1732402210000-deadline-changes.js';
+export * from './migrations/1732402320000-open-findings-by-decision.js';

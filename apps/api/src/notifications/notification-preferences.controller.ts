@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsObject, ValidateNested } from 'class-validator';
 import { NOTIFICATION_KINDS, NotificationPreferences, type NotificationKind, type NotificationPreference } from '@app/notifications';
 import { problems } from '@app/kernel';
 import { RequirePermission } from '../access/permission.decorator.js';
@@ -23,7 +23,7 @@ export class NotificationPreferenceDto {
 
 export class UpdateNotificationPreferencesRequest {
   @ApiProperty({ type: [NotificationPreferenceDto], description: 'Các loại cần đổi (loại khác giữ nguyên) / the kinds to change; others stay' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(NOTIFICATION_KINDS.length) @ValidateNested({ each: true }) @Type(() => NotificationPreferenceDto)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(NOTIFICATION_KINDS.length) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => NotificationPreferenceDto)
   preferences: NotificationPreferenceDto[];
 }
 

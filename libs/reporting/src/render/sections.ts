@@ -119,7 +119,7 @@ export function sections(d: QuarterlyDocument): Section[] {
   const intro: Section = {
     heading: { vi: 'I. TỔNG HỢP CHUNG', en: 'Summary' },
     paragraphs: [
-      `Thực hiện Kế hoạch số 7781/KH-UBND ngày 24/11/2022 của Ủy ban nhân dân tỉnh Quảng Nam và quy định về chế độ báo cáo tại Nghị định số 09/2019/NĐ-CP, ${d.issuingBodyName} tổng hợp tình hình thực hiện phân cấp, ủy quyền quý ${c.period.slice(6)} năm ${c.period.slice(0, 4)} (số liệu từ ngày ${vnDate(c.window.from)} đến ngày ${vnDate(c.window.to)}) như sau:`,
+      `Thực hiện Nghị quyết số 04/NQ-CP ngày 10/01/2022 của Chính phủ về đẩy mạnh phân cấp, phân quyền trong quản lý nhà nước và chế độ báo cáo định kỳ tại Nghị định số 09/2019/NĐ-CP, ${d.issuingBodyName} tổng hợp tình hình thực hiện phân cấp, ủy quyền quý ${c.period.slice(6)} năm ${c.period.slice(0, 4)} (số liệu từ ngày ${vnDate(c.window.from)} đến ngày ${vnDate(c.window.to)}) như sau:`,
       `- Số nội dung phân cấp, ủy quyền có hiệu lực trong kỳ: ${c.delegations.length}.`,
       `- Báo cáo của cơ quan được phân cấp, ủy quyền (hạn trước ngày 15 tháng cuối quý): đã nộp đúng hạn ${count('filed')}, nộp muộn ${count('late')}, chưa nộp ${count('missing')}${count('pending') ? `, chưa đến hạn ${count('pending')}` : ''}; tỷ lệ đúng hạn ${rateVi(t.reports)}.`,
       `- Phát hiện qua kiểm tra: phát sinh trong kỳ ${c.findings.opened.length}, đã khắc phục trong kỳ ${c.findings.resolved.length}.`,

@@ -57,6 +57,7 @@ const ROUTES = (): RouteCase[] => [
   { method: 'get', path: '/api/v1/reports/quarterly', permission: 'reports:read', allowed: ['reviewer', 'reviewer-lead', 'council-office', 'committee-office', 'auditor', 'admin'] },
   { method: 'get', path: '/api/v1/reports/quarterly/2026-Q1', permission: 'reports:read', allowed: ['reviewer', 'reviewer-lead', 'council-office', 'committee-office', 'auditor', 'admin'] },
   { method: 'post', path: '/api/v1/reports/quarterly', body: {}, permission: 'reports:compile', allowed: ['reviewer-lead', 'committee-office'] },
+  { method: 'get', path: '/api/v1/reports/quarterly/2026-Q1/timeliness', permission: 'reports:read', allowed: ['reviewer', 'reviewer-lead', 'council-office', 'committee-office', 'auditor', 'admin'] },
   { method: 'get', path: '/api/v1/reports/yearly-evaluations/2026', permission: 'reports:read', allowed: ['reviewer', 'reviewer-lead', 'council-office', 'committee-office', 'auditor', 'admin'] },
   { method: 'get', path: '/api/v1/users/user-proposer', permission: 'users:read', allowed: ['auditor', 'admin'] },
   { method: 'post', path: '/api/v1/users', body: {}, permission: 'users:manage', allowed: ADMIN },

@@ -108,6 +108,20 @@ describe('the quarterly consolidated report (Kế hoạch 7781/KH-UBND)', () => 
     expect(json.body.content.timeliness.returnsByOfficial).toEqual([{ key: 'user-reviewer', returns: 1 }]);
   });
 
+  it('shows the timeliness indicators of the quarter with their formulas, per body and per official', async () => {
+    const res = await t.http().get('/api/v1/reports/quarterly/2026-Q1/timeliness').set('Authorization', await t.login('auditor'));
+    expect(res.status).toBe(200);
+    expect(res.body.indicators['stage-on-time'].formula.vi).toContain('số bước hoàn thành trong kỳ');
+    expect(res.body.reports).toEqual({ numerator: 1, denominator: 3, rate: 0.3333 });
+    expect(res.body.returnedMoreThanOnce).toMatchObject({ numerator: 1, denominator: 1, rate: 1 });
+    expect(res.body.returnsByOfficial).toEqual([{ key: 'user-reviewer', returns: 1 }]);
+    expect(res.body.userNames['user-reviewer']).toBeTruthy();
+    expect(res.body.bodyNames['tv-so-tnmt'].vi).toBe('Sở Tài nguyên và Môi trường tỉnh Trà Vinh');
+    const bad = await t.http().get('/api/v1/reports/quarterly/2026-Q9/timeliness').set('Authorization', await t.login('auditor'));
+    expect(bad.status).toBe(400);
+    expect((await t.http().get('/api/v1/reports/quarterly/2026-Q1/timeliness').set('Authorization', await t.login('proposer'))).status).toBe(403);
+  });
+
   it('renders the PDF in the administrative style, with the Vietnamese as written', async () => {
     const res = await t.http().get('/api/v1/reports/quarterly/2026-Q1?format=pdf').set('Authorization', await t.login('committee')).buffer(true).parse(binary as never);
     expect(res.status).toBe(200);

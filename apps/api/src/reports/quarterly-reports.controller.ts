@@ -111,6 +111,17 @@ export class QuarterlyReportsController {
     return { items: await this.reports.list(user.provinceId, { year: q.year }) };
   }
 
+  @Get(':period/timeliness')
+  @RequirePermission('reports:read')
+  @ApiParam({ name: 'period', description: PERIOD_DOC, example: '2026-Q1' })
+  @ApiOperation({
+    summary: 'Chỉ số đúng hạn của một quý (theo tinh thần QĐ 766/QĐ-TTg) / the timeliness indicators of a quarter, now',
+    description: 'Mỗi chỉ số kèm công thức, tử số và mẫu số; theo cơ quan và theo cán bộ. / Each indicator with its formula, numerator and denominator; per body and per official.',
+  })
+  async timeliness(@Param('period') period: string, @CurrentUser() user: AuthenticatedUser) {
+    return this.reports.timeliness(user.provinceId, quarterOf(period));
+  }
+
   @Get(':period')
   @RequirePermission('reports:read')
   @ApiParam({ name: 'period', description: PERIOD_DOC, example: '2026-Q1' })

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { CommandPipeline, EventStore } from '@app/event-store';
 import { DecisionStore, vietnamDate, type Actor } from '@app/delegation';
 import { Clock, ProblemException } from '@app/kernel';
+import { INDICATORS } from '../indicators/timeliness.js';
 import { contentHash } from '../quarterly/content-hash.js';
 import { quarterlyContent, type QuarterlyContent } from '../quarterly/content.js';
 import { consolidationLastDay, dataWindow, periodOf, type Quarter } from '../quarterly/quarter.js';
@@ -104,6 +105,22 @@ export class QuarterlyReports {
     const content = await this.content(provinceId, quarter, chosen.asOf);
     const regeneratedHash = contentHash(content);
     return this.names.document(content, chosen, regeneratedHash, consolidationLastDay(quarter));
+  }
+
+  /**
+   * The timeliness indicators of a quarter now (the same definitions and the same computation as the
+   * consolidated report, at the current stable position), each with its formula, and the names of the
+   * bodies and officials they are about.
+   */
+  async timeliness(provinceId: string, quarter: Quarter) {
+    const today = vietnamDate(this.clock.now().toISOString());
+    const content = await this.content(provinceId, quarter, { xmin: await this.decisions.log.stableXmin(), date: today });
+    const t = content.timeliness;
+    const names = await this.names.lookup({
+      provinceId, issuingBodyId: '', bodyIds: [...t.stagesByBody, ...t.reportsByBody].map((g) => g.key),
+      userIds: [...t.stagesByOfficial, ...t.returnsByOfficial].map((g) => g.key),
+    });
+    return { period: content.period, window: content.window, asOfDate: today, indicators: INDICATORS, ...t, bodyNames: names.bodyNames, userNames: names.userNames };
   }
 
   /** The content of a province's quarter as of a stable log position (pure once the events are read). */

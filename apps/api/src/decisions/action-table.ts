@@ -40,4 +40,8 @@ export const DECISION_ACTIONS = {
   expire: action(A.EmptyRequest, () => ({}), 'Hết hạn / expire an ủy quyền whose period has ended'),
   'file-report': action(A.FileReportRequest, (b) => ({ ...b }), 'Báo cáo kết quả thực hiện / file the quarterly implementation report (delegate)'),
   'record-evaluation': action(A.RecordEvaluationRequest, (b) => ({ ...b }), 'Đánh giá hằng năm / record the yearly evaluation (Sở Nội vụ)'),
+  'request-consultation': action(A.RequestConsultationRequest, (b) => ({ bodyIds: [...b.bodyIds], dueOn: b.dueOn, subject: b.subject }), 'Lấy ý kiến / consult the bodies concerned (workflow v2)'),
+  'record-opinion': action(A.RecordOpinionRequest, (b) => ({ ...b }), 'Ghi nhận ý kiến góp ý / record a consulted body\'s opinion'),
+  'close-consultation': action(A.EmptyRequest, () => ({}), 'Kết thúc lấy ý kiến khi hết hạn / close a consultation past its due date, recording who did not answer'),
+  'record-examination': action(A.RecordExaminationRequest, (b) => ({ ...b }), 'Ghi nhận báo cáo thẩm tra của Ban HĐND / record the HĐND committee\'s examination (phân cấp v2)'),
 } satisfies { [K in HttpDecisionCommand]: { request: new () => object; toCommand: (body: never) => DataOf<K>; summary: string } };

@@ -33,6 +33,9 @@ export class ProposeRequest extends ProposalContentDto {
   @ApiProperty({ description: 'phan-cap (phân cấp) or uy-quyen (ủy quyền)', enum: ['phan-cap', 'uy-quyen'] })
   @IsIn(['phan-cap', 'uy-quyen'])
   kind: 'phan-cap' | 'uy-quyen';
+  @ApiPropertyOptional({ description: 'Phiên bản quy trình (mặc định: phiên bản mặc định của loại) / workflow version to start on (default: the kind\'s default); GET /api/v1/workflows lists them', example: 2 })
+  @IsOptional() @IsInt() @Min(1) @Max(1000)
+  workflowVersion?: number;
 }
 
 export class UpdateDraftRequest {
@@ -209,3 +212,33 @@ export class RecordEvaluationRequest {
   recommendation?: 'keep' | 'amend' | 'revoke' | 'extend';
 }
 
+export class RequestConsultationRequest {
+  @ApiProperty({ description: 'Các cơ quan được lấy ý kiến (body ids) / the bodies consulted', type: [String], example: ['so-tu-phap', 'so-tai-chinh'] })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(200, { each: true })
+  bodyIds: string[];
+  @Day('Hạn góp ý / answers due by (end of that day)', '2026-12-15') dueOn: string;
+  @Line('Nội dung xin ý kiến / what is asked', 'Dự thảo Nghị quyết phân cấp cấp giấy phép xây dựng') subject: string;
+}
+
+export class RecordOpinionRequest {
+  @Line('Cơ quan góp ý (body id) / the answering body', 'so-tu-phap') bodyId: string;
+  @ApiProperty({ enum: ['agree', 'agree-with-comments', 'disagree'], description: 'Ý kiến / opinion' })
+  @IsIn(['agree', 'agree-with-comments', 'disagree'])
+  opinion: 'agree' | 'agree-with-comments' | 'disagree';
+  @ApiProperty({ description: 'Tóm tắt ý kiến / summary' })
+  @IsString() @IsNotEmpty() @MaxLength(5000)
+  summary: string;
+  @Note('Số văn bản góp ý / reference of the answer') reference?: string;
+}
+
+export class RecordExaminationRequest {
+  @Line('Ban của HĐND thẩm tra / the examining committee', 'Ban Pháp chế HĐND tỉnh') committee: string;
+  @Line('Số báo cáo thẩm tra / report number', '25/BC-HĐND') reportNumber: string;
+  @ApiProperty({ enum: ['ready', 'not-ready'], description: 'Kết luận: đủ / chưa đủ điều kiện trình kỳ họp / ready or not for the session' })
+  @IsIn(['ready', 'not-ready'])
+  conclusion: 'ready' | 'not-ready';
+  @ApiProperty({ description: 'Tóm tắt báo cáo thẩm tra / summary' })
+  @IsString() @IsNotEmpty() @MaxLength(5000)
+  summary: string;
+  @Reasons(false) reasons?: string[];
+}

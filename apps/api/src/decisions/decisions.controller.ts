@@ -78,13 +78,13 @@ export class DecisionsController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandResult> {
-    const { kind, ...content } = body;
+    const { kind, workflowVersion, ...content } = body;
     const key = parseIdempotencyKey(idempotencyKey);
     // A retried propose must land on the same stream: with a key, the id is derived from it.
     const id = key ? uuidFromKey(`${user.userId}:${key}`) : randomUUID();
     const result = await this.commands.execute(
       new ExecuteDecisionCommand(id, commandInput('propose', user, {
-        ...content, decisionId: id, kind, proposerBodyId: user.bodyId, workflowVersion: currentWorkflow(kind).version,
+        ...content, decisionId: id, kind, proposerBodyId: user.bodyId, workflowVersion: workflowVersion ?? currentWorkflow(kind).version,
       }), { commandId: key && `${user.userId}:${key}`, provinceId: user.provinceId }),
     );
     res.location(`/api/v1/decisions/${result.decisionId}`).setHeader('ETag', etag(result.version));

@@ -8,11 +8,14 @@ import type { DelegationSummary, Finding } from './types.js';
  */
 const PHASE: Record<Stage, 'draft' | 'submitted' | 'ended'> = {
   draft: 'draft',
+  'in-consultation': 'draft',
+  consulted: 'draft',
   submitted: 'submitted',
   'in-appraisal': 'submitted',
   'revision-requested': 'submitted',
   'legal-appraisal': 'submitted',
   appraised: 'submitted',
+  'in-examination': 'submitted',
   'awaiting-council': 'submitted',
   approved: 'submitted',
   issued: 'submitted',

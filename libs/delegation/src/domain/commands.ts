@@ -80,6 +80,22 @@ export type RecordEvaluation = Base<
   EvaluationDetails & { year: number; result: 'effective' | 'needs-adjustment' | 'ineffective'; summary: string; recommendations?: string[] }
 >;
 
+/**
+ * The drafting body asks the bodies concerned for their opinion (lấy ý kiến), all in parallel, by `dueOn`
+ * (a date in Asia/Ho_Chi_Minh: answers are due by the end of that day).
+ */
+export type RequestConsultation = Base<'request-consultation', { bodyIds: string[]; dueOn: IsoDate; subject: string }>;
+export type ConsultationOpinion = 'agree' | 'agree-with-comments' | 'disagree';
+/** A consulted body's written answer, recorded as received. */
+export type RecordOpinion = Base<'record-opinion', { bodyId: string; opinion: ConsultationOpinion; summary: string; reference?: string }>;
+/** Closes a consultation whose deadline has passed, recording the bodies that did not answer (the worker runs it). */
+export type CloseConsultation = Base<'close-consultation', Record<string, never>>;
+/** A committee (Ban) of the HĐND reports on its examination (thẩm tra) of the draft resolution. */
+export type RecordExamination = Base<
+  'record-examination',
+  { committee: string; reportNumber: string; conclusion: 'ready' | 'not-ready'; summary: string; reasons?: string[] }
+>;
+
 /** What one run of the accountability checks found (libs/accountability): a finding before it has its id. */
 export type CheckedFinding = Omit<FindingRaised['data'], 'findingId'>;
 export type RecordFindings = Base<'record-findings', { found: CheckedFinding[]; checkedRuleIds: string[] }>;
@@ -104,6 +120,10 @@ export type Command =
   | Reassign
   | FileReport
   | RecordEvaluation
+  | RequestConsultation
+  | RecordOpinion
+  | CloseConsultation
+  | RecordExamination
   | RecordFindings;
 
 export type CommandType = Command['type'];
@@ -128,6 +148,10 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'reassign',
   'file-report',
   'record-evaluation',
+  'request-consultation',
+  'record-opinion',
+  'close-consultation',
+  'record-examination',
   'record-findings',
 ];
 

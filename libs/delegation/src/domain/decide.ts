@@ -1,6 +1,7 @@
 import type { TransitionDefinition, WorkflowDefinition } from '../workflows/definition.js';
 import { SYSTEM_COMMAND_TYPES, type Command } from './commands.js';
 import { fileReport, recordEvaluation } from './deciders/accountability.js';
+import { closeConsultation, recordExamination, recordOpinion, requestConsultation } from './deciders/consultation.js';
 import { recordFindings } from './deciders/findings.js';
 import { appraise, assignReviewer, recordLegalAppraisal, requestRevision, resubmit } from './deciders/appraisal.js';
 import { decideDirectly, recordCouncilVote, submitToCouncil } from './deciders/decision.js';
@@ -77,7 +78,7 @@ function dispatch(command: Command, state: DecisionState, workflow: WorkflowDefi
     case 'submit-to-council':
       return submitToCouncil(command);
     case 'record-council-vote':
-      return recordCouncilVote(command);
+      return recordCouncilVote(command, workflow);
     case 'decide':
       return decideDirectly(command);
     case 'issue':
@@ -96,6 +97,14 @@ function dispatch(command: Command, state: DecisionState, workflow: WorkflowDefi
       return fileReport(command, state);
     case 'record-evaluation':
       return recordEvaluation(command, state);
+    case 'request-consultation':
+      return requestConsultation(command, state);
+    case 'record-opinion':
+      return recordOpinion(command, state);
+    case 'close-consultation':
+      return closeConsultation(command, state);
+    case 'record-examination':
+      return recordExamination(command);
     case 'record-findings':
       return recordFindings(command, state);
     default: {

@@ -17,7 +17,10 @@ export const decisionDecider: Decider<Command, DecisionEvent, DecisionState, Ref
   initialState: initialDecisionState,
   evolve,
   decide: (command, state) => {
-    if (command.type === 'propose') return decide(command, state, currentWorkflow(command.data.kind));
+    // A proposal starts on the version it names when that version of its kind is registered; otherwise on
+    // the default one, where workflow-matches-kind refuses a version that does not exist.
+    if (command.type === 'propose')
+      return decide(command, state, getWorkflow(command.data.kind, command.data.workflowVersion) ?? currentWorkflow(command.data.kind));
     const workflow = getWorkflow(state.workflow.id, state.workflow.version);
     if (workflow) return decide(command, state, workflow);
     // No events yet: the placeholder workflow (version 0) is registered nowhere, and the command has nothing to act on.

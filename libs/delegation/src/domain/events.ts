@@ -129,6 +129,23 @@ export interface EvaluationDetails {
   recommendation?: EvaluationRecommendation;
 }
 
+/** The drafting body asked the bodies concerned for their opinion (lấy ý kiến); `round` counts from 1. */
+export type ConsultationRequested = Ev<'ConsultationRequested', { round: number; bodyIds: string[]; dueOn: IsoDate; subject: string }>;
+export type OpinionReceived = Ev<
+  'OpinionReceived',
+  { round: number; bodyId: string; opinion: 'agree' | 'agree-with-comments' | 'disagree'; summary: string; reference?: string }
+>;
+/** The consultation ended: every body answered, or the deadline passed and `missing` did not. */
+export type ConsultationClosed = Ev<
+  'ConsultationClosed',
+  { round: number; closedBy: 'all-answered' | 'deadline'; answered: string[]; missing: string[] }
+>;
+/** A committee (Ban) of the HĐND examined (thẩm tra) the draft resolution: its report and conclusion. */
+export type ExaminationCompleted = Ev<
+  'ExaminationCompleted',
+  { committee: string; reportNumber: string; conclusion: 'ready' | 'not-ready'; summary: string; reasons?: string[] }
+>;
+
 export type DecisionEvent =
   | ProposalDrafted
   | DraftUpdated
@@ -150,7 +167,11 @@ export type DecisionEvent =
   | FindingRaised
   | FindingResolved
   | ImplementationReportFiled
-  | EvaluationRecorded;
+  | EvaluationRecorded
+  | ConsultationRequested
+  | OpinionReceived
+  | ConsultationClosed
+  | ExaminationCompleted;
 
 export type DecisionEventType = DecisionEvent['type'];
 
@@ -177,4 +198,8 @@ export const EVENT_SCHEMA_VERSIONS: Record<DecisionEventType, number> = {
   FindingResolved: 1,
   ImplementationReportFiled: 1,
   EvaluationRecorded: 2,
+  ConsultationRequested: 1,
+  OpinionReceived: 1,
+  ConsultationClosed: 1,
+  ExaminationCompleted: 1,
 };

@@ -1,3 +1,5 @@
+import type { WorkflowDefinition } from '../workflows/definition.js';
+import { stageAfter } from '../workflows/from-document.js';
 import { getWorkflow } from '../workflows/registry.js';
 import { applyChanges } from './content.js';
 import type { DecisionEvent } from './events.js';
@@ -41,14 +43,22 @@ function rejected(state: DecisionState, reasons: string[] | undefined): Decision
   return { ...state, stage: 'rejected', rejectionReasons: reasons ?? [] };
 }
 
-/**
- * Where a favourable appraisal leads depends on the workflow version the decision started under,
- * not on today's definition: the stored events stay readable after a workflow changes.
- */
-function afterFavourableAppraisal(state: DecisionState): Stage {
+function workflowOf(state: DecisionState): WorkflowDefinition {
   const wf = getWorkflow(state.workflow.id, state.workflow.version);
   if (!wf) throw new Error(`Unknown workflow ${state.workflow.id} v${state.workflow.version} for ${state.id}`);
-  return wf.options.requiresLegalAppraisal ? 'legal-appraisal' : 'appraised';
+  return wf;
+}
+
+/**
+ * Where a step leads is read from the definition the decision started under (its transitions and their
+ * conditions on the event's data), not from today's: the stored events stay readable after a workflow
+ * changes. A definition without an outcome for the event is a fault of the definition.
+ */
+function definedStage(state: DecisionState, command: string, data: object): Stage {
+  const wf = workflowOf(state);
+  const stage = stageAfter(wf, command, data as Record<string, unknown>);
+  if (!stage) throw new Error(`Workflow ${wf.id} v${wf.version} has no outcome of ${command} for ${state.id}`);
+  return stage;
 }
 
 function apply(state: DecisionState, event: DecisionEvent, meta: EventMeta): DecisionState {
@@ -69,14 +79,33 @@ function apply(state: DecisionState, event: DecisionEvent, meta: EventMeta): Dec
       return { ...state, stage: 'in-appraisal', content: applyChanges(state.content, event.data.changes) };
     case 'AppraisalCompleted': {
       const s = { ...state, appraisal: event.data };
-      return event.data.opinion === 'favourable' ? { ...s, stage: afterFavourableAppraisal(state) } : rejected(s, event.data.reasons);
+      return event.data.opinion === 'favourable' ? { ...s, stage: definedStage(state, 'appraise', event.data) } : rejected(s, event.data.reasons);
     }
     case 'LegalAppraisalRecorded': {
       const s = { ...state, legalAppraisal: event.data };
       return event.data.opinion === 'lawful' ? { ...s, stage: 'appraised' } : rejected(s, event.data.reasons);
     }
     case 'SubmittedToCouncil':
-      return { ...state, stage: 'awaiting-council', councilSubmission: event.data };
+      // v1: straight to the session; phân cấp v2: to the HĐND committee's examination first.
+      return { ...state, stage: definedStage(state, 'submit-to-council', event.data), councilSubmission: event.data };
+    case 'ExaminationCompleted':
+      return { ...state, stage: definedStage(state, 'record-examination', event.data), examination: event.data };
+    case 'ConsultationRequested': {
+      const { round, bodyIds, dueOn, subject } = event.data;
+      return { ...state, stage: definedStage(state, 'request-consultation', event.data), consultation: { round, bodyIds, dueOn, subject, opinions: {} } };
+    }
+    case 'OpinionReceived': {
+      const c = state.consultation!;
+      const { bodyId, opinion, summary, reference } = event.data;
+      const answer = { opinion, summary, ...(reference !== undefined && { reference }), receivedAt: meta.occurredAt };
+      return { ...state, consultation: { ...c, opinions: { ...c.opinions, [bodyId]: answer } } };
+    }
+    case 'ConsultationClosed': {
+      const c = state.consultation!;
+      const { closedBy, missing } = event.data;
+      const stage = definedStage(state, closedBy === 'deadline' ? 'close-consultation' : 'record-opinion', event.data);
+      return { ...state, stage, consultation: { ...c, closed: { closedBy, missing, closedAt: meta.occurredAt } } };
+    }
     case 'CouncilVoteRecorded': {
       const s = { ...state, councilVote: event.data };
       return event.data.outcome === 'approved' ? { ...s, stage: 'approved' } : rejected(s, event.data.reasons);

@@ -12,32 +12,33 @@ const asBody = <C extends Command>(c: C, bodyId: string): C => ({ ...c, actor: {
 const rows = WORKFLOWS.flatMap((wf) =>
   wf.transitions
     .filter((t) => PROPOSAL_OWNER_COMMANDS.includes(t.command))
-    .flatMap((t) => t.from.map((stage) => [wf.id, t.command, stage] as [DecisionKind, (typeof PROPOSAL_OWNER_COMMANDS)[number], Stage])),
+    .flatMap((t) => t.from.map((stage) => [wf.id, t.command, stage, wf.version] as [DecisionKind, (typeof PROPOSAL_OWNER_COMMANDS)[number], Stage, number])),
 );
 
 describe('only the proposing body acts on its proposal (proposing-body-acts-on-its-proposal, 403)', () => {
-  it.each(rows)('%s: %s in %s by a proposer of the delegate body → body-not-allowed', (kind, command, stage) => {
-    const inStage = decision.given(eventsTo(kind, stage));
+  it.each(rows)('%s: %s in %s (v%s) by a proposer of the delegate body → body-not-allowed', (kind, command, stage, v) => {
+    const inStage = decision.given(eventsTo(kind, stage, v));
     const delegate = inStage.state.content.delegateBodyId;
-    const refusal = inStage.when(asBody(validCommand(command, kind, 'proposer'), delegate)).thenRefuses('proposing-body-acts-on-its-proposal');
+    const refusal = inStage.when(asBody(validCommand(command, kind, 'proposer', v), delegate)).thenRefuses('proposing-body-acts-on-its-proposal');
     expect(refusal).toEqual({
       kind: 'body-not-allowed', command, stage, bodyId: delegate, allowedBodyIds: ['so-tai-chinh'],
       rule: expect.objectContaining({ id: 'proposing-body-acts-on-its-proposal', source: expect.stringContaining('04/NQ-CP') }),
     });
   });
 
-  it.each(rows)('%s: %s in %s by a proposer of a third body → body-not-allowed', (kind, command, stage) => {
-    decision.given(eventsTo(kind, stage)).when(asBody(validCommand(command, kind, 'proposer'), 'so-xay-dung'))
-      .thenRefuses('body-not-allowed', { bodyId: 'so-xay-dung' });
+  it.each(rows)('%s: %s in %s (v%s) by a proposer of a third body → body-not-allowed', (kind, command, stage, v) => {
+    decision.given(eventsTo(kind, stage, v)).when(asBody(validCommand(command, kind, 'proposer', v), 'so-y-te'))
+      .thenRefuses('body-not-allowed', { bodyId: 'so-y-te' });
   });
 
-  it.each(rows)('%s: %s in %s by the proposing body → accepted', (kind, command, stage) => {
-    decision.given(eventsTo(kind, stage)).when(asBody(validCommand(command, kind, 'proposer'), 'so-tai-chinh')).thenAccepts();
+  it.each(rows)('%s: %s in %s (v%s) by the proposing body → accepted', (kind, command, stage, v) => {
+    decision.given(eventsTo(kind, stage, v)).when(asBody(validCommand(command, kind, 'proposer', v), 'so-tai-chinh')).thenAccepts();
   });
 
   it('covers update-draft, submit, resubmit and withdraw in both workflows', () => {
     for (const kind of ['phan-cap', 'uy-quyen'] as const) {
-      expect(new Set(rows.filter((r) => r[0] === kind).map((r) => r[1]))).toEqual(new Set(['update-draft', 'submit', 'resubmit', 'withdraw']));
+      expect(new Set(rows.filter((r) => r[0] === kind && r[3] === 1).map((r) => r[1]))).toEqual(new Set(['update-draft', 'submit', 'resubmit', 'withdraw']));
+      expect(new Set(rows.filter((r) => r[0] === kind && r[3] === 2).map((r) => r[1]))).toEqual(new Set(['update-draft', 'request-consultation', 'record-opinion', 'submit', 'resubmit', 'withdraw']));
     }
   });
 

@@ -71,6 +71,17 @@ export interface DecisionState {
   withdrawal?: { reason: string };
   expiredOn?: IsoDate;
   rejectionReasons?: string[];
+  /** The latest consultation (lấy ý kiến), its answers by body and, once closed, how. */
+  consultation?: {
+    round: number;
+    bodyIds: string[];
+    dueOn: IsoDate;
+    subject: string;
+    opinions: Record<string, { opinion: 'agree' | 'agree-with-comments' | 'disagree'; summary: string; reference?: string; receivedAt: IsoInstant }>;
+    closed?: { closedBy: 'all-answered' | 'deadline'; missing: string[]; closedAt: IsoInstant };
+  };
+  /** The HĐND committee's examination (thẩm tra) report. */
+  examination?: { committee: string; reportNumber: string; conclusion: 'ready' | 'not-ready'; summary: string; reasons?: string[] };
   /** Accountability findings by findingId ("<ruleId>:<key>"); a resolved one stays, with open = false. */
   findings: Record<string, FindingRecord>;
   /** Implementation reports filed, in filing order. */

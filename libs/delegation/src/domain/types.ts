@@ -20,11 +20,16 @@ export type Role = (typeof ROLES)[number];
 
 export const STAGES = [
   'draft',
+  // phân cấp / ủy quyền v2: the drafting body consults the bodies concerned (lấy ý kiến) before submitting.
+  'in-consultation',
+  'consulted',
   'submitted',
   'in-appraisal',
   'revision-requested',
   'legal-appraisal',
   'appraised',
+  // phân cấp v2: a committee (Ban) of the HĐND examines (thẩm tra) the draft resolution before the session.
+  'in-examination',
   'awaiting-council',
   'approved',
   'issued',

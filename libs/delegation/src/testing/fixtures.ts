@@ -8,7 +8,7 @@ import { initialDecisionState } from '../domain/initial-state.js';
 import type { DecisionState } from '../domain/state.js';
 import type { Actor, DecisionKind, ProposalContent, Role, Stage } from '../domain/types.js';
 import type { WorkflowDefinition } from '../workflows/definition.js';
-import { currentWorkflow } from '../workflows/registry.js';
+import { currentWorkflow, getWorkflow } from '../workflows/registry.js';
 
 export const ID = 'd-0001';
 export const NOW = '2026-04-20T03:00:00.000Z';
@@ -50,9 +50,9 @@ export function cmd<T extends CommandType>(type: T, data: DataMap[T], role: Role
 }
 
 /** Valid data for every command, so a refusal in a test is due only to what the test changed. */
-export function validData<T extends CommandType>(type: T, kind: DecisionKind): DataMap[T] {
+export function validData<T extends CommandType>(type: T, kind: DecisionKind, version = 1): DataMap[T] {
   const all: DataMap = {
-    propose: { ...content(kind), decisionId: ID, kind, proposerBodyId: 'so-tai-chinh', workflowVersion: 1 },
+    propose: { ...content(kind), decisionId: ID, kind, proposerBodyId: 'so-tai-chinh', workflowVersion: version },
     'update-draft': { changes: { title: 'Tiêu đề đã sửa' } },
     submit: {},
     'assign-reviewer': { reviewerId: 'u-reviewer' },
@@ -85,39 +85,49 @@ export function validData<T extends CommandType>(type: T, kind: DecisionKind): D
     'file-report': { period: '2026-Q2', summary: 'Đã cấp 120 giấy phép, đúng hạn 98%', documents: [{ title: 'Báo cáo quý II/2026', reference: '88/BC-UBND' }] },
     'record-evaluation': { year: 2026, result: 'effective', summary: 'Thực hiện hiệu quả', recommendations: ['Tiếp tục phân cấp'] },
     'record-findings': { found: [], checkedRuleIds: [] },
+    'request-consultation': { bodyIds: ['so-tu-phap', 'so-xay-dung'], dueOn: '2026-05-04', subject: 'Dự thảo Nghị quyết phân cấp' },
+    'record-opinion': { bodyId: 'so-tu-phap', opinion: 'agree-with-comments', summary: 'Đề nghị làm rõ điều kiện', reference: '12/STP-VB' },
+    'close-consultation': {},
+    'record-examination': { committee: 'Ban Pháp chế HĐND tỉnh', reportNumber: '25/BC-HĐND', conclusion: 'ready', summary: 'Đủ điều kiện trình kỳ họp' },
   };
   return all[type];
 }
 
 /** A command that passes every rule when run in a stage that allows it. */
-export function validCommand<T extends CommandType>(type: T, kind: DecisionKind, role?: Role): CommandOf<T> {
-  const r = role ?? currentWorkflow(kind).transitions.find((t) => t.command === type)?.roles[0] ?? 'admin';
-  return cmd(type, validData(type, kind), r, type === 'expire' ? AFTER_PERIOD : NOW);
+export function validCommand<T extends CommandType>(type: T, kind: DecisionKind, role?: Role, version = 1): CommandOf<T> {
+  const r = role ?? (getWorkflow(kind, version) ?? currentWorkflow(kind)).transitions.find((t) => t.command === type)?.roles[0] ?? 'admin';
+  return cmd(type, validData(type, kind, version), r, type === 'expire' || type === 'close-consultation' ? AFTER_PERIOD : NOW);
 }
 
-export function drafted(kind: DecisionKind): DecisionEvent {
+export function drafted(kind: DecisionKind, version = 1): DecisionEvent {
   return {
     type: 'ProposalDrafted',
-    data: { ...content(kind), decisionId: ID, kind, proposerBodyId: 'so-tai-chinh', workflow: { id: kind, version: 1 } },
+    data: { ...content(kind), decisionId: ID, kind, proposerBodyId: 'so-tai-chinh', workflow: { id: kind, version } },
   };
 }
 
 const ISSUED_DATA = { documentNumber: '15/2026/QĐ-UBND', signer: 'Chủ tịch UBND tỉnh', signedOn: '2026-04-01', effectiveFrom: '2026-04-15' };
 const VOTE = { ...validData('record-council-vote', 'phan-cap'), outcome: 'approved' as const };
 
-/** For each stage: the stage before it and the event that leads from there. */
-function step(kind: DecisionKind, stage: Stage): [Stage | null, DecisionEvent] {
+/** For each stage: the stage before it and the event that leads from there (v2: consultation first, then examination). */
+function step(kind: DecisionKind, stage: Stage, version: number): [Stage | null, DecisionEvent] {
   const pc = kind === 'phan-cap';
+  const v2 = version >= 2;
   const steps: Record<Stage, [Stage | null, DecisionEvent]> = {
-    draft: [null, drafted(kind)],
-    submitted: ['draft', { type: 'ProposalSubmitted', data: {} }],
+    draft: [null, drafted(kind, version)],
+    'in-consultation': ['draft', { type: 'ConsultationRequested', data: { round: 1, bodyIds: ['so-tu-phap', 'so-xay-dung'], dueOn: '2026-05-04', subject: 'Dự thảo' } }],
+    consulted: ['in-consultation', { type: 'ConsultationClosed', data: { round: 1, closedBy: 'deadline', answered: [], missing: ['so-tu-phap', 'so-xay-dung'] } }],
+    'in-examination': ['appraised', { type: 'SubmittedToCouncil', data: { submissionNumber: '3', submittedOn: '2026-03-02' } }],
+    submitted: [v2 ? 'consulted' : 'draft', { type: 'ProposalSubmitted', data: {} }],
     'in-appraisal': ['submitted', { type: 'ReviewerAssigned', data: { reviewerId: 'u-reviewer' } }],
     'revision-requested': ['in-appraisal', { type: 'RevisionRequested', data: { round: 1, reasons: ['Bổ sung'] } }],
     'legal-appraisal': ['in-appraisal', { type: 'AppraisalCompleted', data: { opinion: 'favourable', reportNumber: '1', summary: 'ok' } }],
     appraised: pc
       ? ['legal-appraisal', { type: 'LegalAppraisalRecorded', data: { opinion: 'lawful', reportNumber: '2' } }]
       : ['in-appraisal', { type: 'AppraisalCompleted', data: { opinion: 'favourable', reportNumber: '1', summary: 'ok' } }],
-    'awaiting-council': ['appraised', { type: 'SubmittedToCouncil', data: { submissionNumber: '3', submittedOn: '2026-03-02' } }],
+    'awaiting-council': v2
+      ? ['in-examination', { type: 'ExaminationCompleted', data: { committee: 'Ban Pháp chế', reportNumber: '25/BC-HĐND', conclusion: 'ready', summary: 'Đủ điều kiện' } }]
+      : ['appraised', { type: 'SubmittedToCouncil', data: { submissionNumber: '3', submittedOn: '2026-03-02' } }],
     approved: pc
       ? ['awaiting-council', { type: 'CouncilVoteRecorded', data: VOTE }]
       : ['appraised', { type: 'DecisionMade', data: { outcome: 'approved', decidedBy: 'chairman' } }],
@@ -131,9 +141,9 @@ function step(kind: DecisionKind, stage: Stage): [Stage | null, DecisionEvent] {
 }
 
 /** The events that bring a decision of this kind into `stage` along the shortest ordinary path. */
-export function eventsTo(kind: DecisionKind, stage: Stage): DecisionEvent[] {
-  const [prev, event] = step(kind, stage);
-  return prev === null ? [event] : [...eventsTo(kind, prev), event];
+export function eventsTo(kind: DecisionKind, stage: Stage, version = 1): DecisionEvent[] {
+  const [prev, event] = step(kind, stage, version);
+  return prev === null ? [event] : [...eventsTo(kind, prev, version), event];
 }
 
 /** When the i-th given event happened: one minute apart from 2026-01-05 02:00 UTC. */

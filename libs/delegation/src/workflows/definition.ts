@@ -33,7 +33,7 @@ export interface TransitionDefinition {
   rules?: string[];
   source?: string;
   /** Where the recorded event leads: the first whose conditions all hold on the event's data. */
-  outcomes?: Array<{ to: Stage; when?: Record<string, string | number | boolean> }>;
+  outcomes?: Array<{ to: Stage; inStage?: Stage; when?: Record<string, string | number | boolean> }>;
   vote?: StepDocument['vote'];
   timer?: StepDocument['timer'];
 }

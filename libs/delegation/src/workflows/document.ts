@@ -39,8 +39,8 @@ export type StepKind = (typeof STEP_KINDS)[number];
  */
 export const STEP_KIND_COMMANDS: Record<StepKind, readonly CommandType[]> = {
   task: ['propose', 'update-draft', 'submit', 'assign-reviewer', 'resubmit', 'submit-to-council', 'withdraw', 'reassign', 'file-report', 'record-evaluation'],
-  consultation: [],
-  examination: [],
+  consultation: ['request-consultation', 'record-opinion', 'close-consultation'],
+  examination: ['record-examination'],
   appraisal: ['appraise', 'record-legal-appraisal', 'request-revision'],
   vote: ['record-council-vote'],
   'direct-decision': ['decide'],
@@ -75,6 +75,8 @@ export interface StepDocument {
 
 export interface TransitionDocument {
   to: string;
+  /** Applies only when the step runs in this stage (one of its from-stages), e.g. an edit that keeps the stage. */
+  inStage?: string;
   /** Conditions on the recorded event's data, all of which must hold (e.g. { "opinion": "favourable" }). */
   when?: Record<string, string | number | boolean>;
 }

@@ -26,7 +26,7 @@ export function fromDocument(doc: WorkflowDocument): WorkflowDefinition {
     kind: step.kind,
     rules: step.rules ?? [],
     ...(step.source !== undefined && { source: step.source }),
-    outcomes: step.transitions.map((t) => ({ to: t.to as Stage, ...(t.when !== undefined && { when: t.when }) })),
+    outcomes: step.transitions.map((t) => ({ to: t.to as Stage, ...(t.inStage !== undefined && { inStage: t.inStage as Stage }), ...(t.when !== undefined && { when: t.when }) })),
     ...(step.vote !== undefined && { vote: step.vote }),
     ...(step.timer !== undefined && { timer: step.timer }),
   }));
@@ -35,11 +35,13 @@ export function fromDocument(doc: WorkflowDocument): WorkflowDefinition {
 
 /**
  * The stage an event recorded by `command` leads to under this definition: the first outcome whose
- * conditions all hold on the event's data; undefined when the step is not in the definition or no
- * outcome matches.
+ * conditions all hold on the event's data (and, for an outcome bound to a stage, whose stage the step
+ * ran in); undefined when the step is not in the definition or no outcome matches.
  */
-export function stageAfter(workflow: WorkflowDefinition, command: string, data: Record<string, unknown>): Stage | undefined {
+export function stageAfter(workflow: WorkflowDefinition, command: string, data: Record<string, unknown>, ranIn?: Stage): Stage | undefined {
   const t = workflow.transitions.find((x) => x.command === command);
   const outcomes = t?.outcomes ?? (t?.to?.length === 1 ? [{ to: t.to[0] }] : []);
-  return outcomes.find((o) => Object.entries(o.when ?? {}).every(([k, v]) => data[k] === v))?.to;
+  return outcomes.find(
+    (o) => (o.inStage === undefined || o.inStage === ranIn) && Object.entries(o.when ?? {}).every(([k, v]) => data[k] === v),
+  )?.to;
 }

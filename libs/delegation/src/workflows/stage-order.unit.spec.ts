@@ -6,7 +6,7 @@ describe('mergedStageOrder', () => {
   it('keeps each workflow\'s order: legal appraisal before appraised, expired after revoked', () => {
     const order = mergedStageOrder(listWorkflows());
     expect(order).toEqual([
-      'draft', 'submitted', 'in-appraisal', 'revision-requested', 'legal-appraisal', 'appraised', 'awaiting-council', 'approved',
+      'draft', 'in-consultation', 'consulted', 'submitted', 'in-appraisal', 'revision-requested', 'legal-appraisal', 'appraised', 'in-examination', 'awaiting-council', 'approved',
       'issued', 'rejected', 'withdrawn', 'revoked', 'expired',
     ]);
     for (const w of listWorkflows()) {

@@ -156,6 +156,8 @@ function semanticErrors(doc: WorkflowDocument): DefinitionError[] {
     });
     step.transitions.forEach((t, j) => {
       if (!stageIds.has(t.to)) errors.push(err('unknown-stage', `${at}/transitions/${j}/to`, `Giai đoạn "${t.to}" chưa được khai báo trong /stages`, `Stage "${t.to}" is not declared in /stages`));
+      if (t.inStage !== undefined && !step.from.includes(t.inStage))
+        errors.push(err('unknown-stage', `${at}/transitions/${j}/inStage`, `Giai đoạn "${t.inStage}" không nằm trong các giai đoạn bắt đầu (from) của bước`, `Stage "${t.inStage}" is not one of the step's from-stages`));
     });
     errors.push(...settingsErrors(step, at));
   });
@@ -166,8 +168,8 @@ function semanticErrors(doc: WorkflowDocument): DefinitionError[] {
     for (let grew = true; grew; ) {
       grew = false;
       for (const step of doc.steps)
-        if (step.from.some((s) => reached.has(s)))
-          for (const t of step.transitions) if (!reached.has(t.to)) (reached.add(t.to), (grew = true));
+        for (const t of step.transitions)
+          if ((t.inStage !== undefined ? reached.has(t.inStage) : step.from.some((s) => reached.has(s))) && !reached.has(t.to)) (reached.add(t.to), (grew = true));
     }
     doc.stages.forEach((s, i) => {
       if (!reached.has(s.id)) errors.push(err('unreachable-stage', `/stages/${i}`, `Không bước nào dẫn tới giai đoạn "${s.id}" từ giai đoạn bắt đầu`, `No path leads to stage "${s.id}" from the initial stage`));

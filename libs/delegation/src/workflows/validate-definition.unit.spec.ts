@@ -77,6 +77,10 @@ describe('validateWorkflowDocument', () => {
     d.steps[i].from = ['in-apraisal'];
     d.steps[i].transitions[0].to = 'legal-apraisal';
     expect(only(d, 'unknown-stage')).toEqual([`/steps/${i}/from/0`, `/steps/${i}/transitions/0/to`]);
+    const bound = base();
+    const u = stepIndex(bound, 'update-draft');
+    bound.steps[u].transitions = [{ to: 'draft', inStage: 'submitted' }];
+    expect(only(bound, 'unknown-stage')).toEqual([`/steps/${u}/transitions/0/inStage`]);
   });
 
   it('initial-stage: none, or more than one', () => {

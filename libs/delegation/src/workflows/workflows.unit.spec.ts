@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { COMMAND_TYPES, WORKFLOW_COMMAND_TYPES } from '../domain/commands.js';
 import { STAGES } from '../domain/types.js';
-import { currentWorkflow, getWorkflow, listWorkflows, PHAN_CAP_V1, UY_QUYEN_V1, WORKFLOWS } from './registry.js';
+import { currentWorkflow, getWorkflow, listWorkflows, PHAN_CAP_V1, PHAN_CAP_V2, UY_QUYEN_V1, WORKFLOWS } from './registry.js';
 
 const texts = (v: unknown): string[] =>
   typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(texts) : [];
@@ -79,6 +79,8 @@ describe('the workflow registry', () => {
     expect(getWorkflow('uy-quyen', 99)).toBeUndefined();
     expect(getWorkflow('phan-quyen', 1)).toBeUndefined();
     expect(currentWorkflow('uy-quyen')).toBe(UY_QUYEN_V1);
-    expect(listWorkflows()).toHaveLength(2);
+    expect(listWorkflows()).toHaveLength(4);
+    expect(getWorkflow('phan-cap', 2)).toBe(PHAN_CAP_V2);
+    expect(currentWorkflow('phan-cap')).toBe(PHAN_CAP_V1);
   });
 });

@@ -1,6 +1,7 @@
+import type { WorkflowDefinition } from '../../workflows/definition.js';
 import type { Decide, RecordCouncilVote, SubmitToCouncil } from '../commands.js';
 import { type DecisionResult, ok, refuse } from '../outcome.js';
-import { checkCouncilVoteCounts, checkRejectionHasReasons, councilOutcome } from '../rules/index.js';
+import { checkCouncilQuorum, checkCouncilVoteCounts, checkRejectionHasReasons, councilOutcomeBy } from '../rules/index.js';
 
 export function submitToCouncil(cmd: SubmitToCouncil): DecisionResult {
   const { submissionNumber, submittedOn } = cmd.data;
@@ -9,13 +10,15 @@ export function submitToCouncil(cmd: SubmitToCouncil): DecisionResult {
 
 /**
  * The outcome is computed from the tally, never typed in: the clerk records the numbers and the
- * law (Art. 35.2) says whether they pass.
+ * law (Art. 35.2) says whether they pass. The vote step of the definition names the majority rule
+ * (more than half of all delegates unless it says otherwise) and, when it has one, the quorum.
  */
-export function recordCouncilVote(cmd: RecordCouncilVote): DecisionResult {
+export function recordCouncilVote(cmd: RecordCouncilVote, workflow: WorkflowDefinition): DecisionResult {
   const d = cmd.data;
-  const invalid = checkCouncilVoteCounts(d);
+  const vote = workflow.transitions.find((t) => t.command === 'record-council-vote')?.vote;
+  const invalid = checkCouncilVoteCounts(d) ?? (vote?.quorum ? checkCouncilQuorum(d, vote.quorum.ofAllDelegates) : undefined);
   if (invalid) return refuse(invalid);
-  const outcome = councilOutcome(d.totalDelegates, d.votesFor);
+  const outcome = councilOutcomeBy(vote?.majority ?? 'more-than-half-of-all-delegates', d);
   if (outcome === 'rejected') {
     const v = checkRejectionHasReasons(d.reasons);
     if (v) return refuse(v);

@@ -1,8 +1,15 @@
 import type { BusinessRule } from '../errors.js';
 import { AMENDMENT_KEEPS_KIND_AND_DELEGATOR } from './amendment-keeps-kind-and-delegator.js';
 import { AT_LEAST_ONE_POWER } from './at-least-one-power.js';
+import {
+  CONSULTATION_CLOSES_AFTER_DEADLINE,
+  CONSULTATION_DUE_AFTER_REQUEST,
+  CONSULTATION_NAMES_BODIES,
+  EXAMINATION_NOT_READY_HAS_REASONS,
+  OPINION_FROM_A_CONSULTED_BODY,
+} from './consultation.js';
 import { COUNCIL_APPROVAL_PRECEDES_ISSUANCE } from './council-approval-precedes-issuance.js';
-import { COUNCIL_MAJORITY_OF_ALL_DELEGATES } from './council-majority-of-all-delegates.js';
+import { COUNCIL_MAJORITY_OF_ALL_DELEGATES, COUNCIL_QUORUM } from './council-majority-of-all-delegates.js';
 import { COUNCIL_VOTE_COUNTS_VALID } from './council-vote-counts-valid.js';
 import { DELEGATOR_DIFFERS_FROM_DELEGATE } from './delegator-differs-from-delegate.js';
 import { EFFECTIVE_NOT_BEFORE_SIGNING } from './effective-not-before-signing.js';
@@ -26,6 +33,7 @@ import { WORKFLOW_MATCHES_KIND } from './workflow-matches-kind.js';
 
 export * from './amendment-keeps-kind-and-delegator.js';
 export * from './at-least-one-power.js';
+export * from './consultation.js';
 export * from './council-approval-precedes-issuance.js';
 export * from './council-majority-of-all-delegates.js';
 export * from './council-vote-counts-valid.js';
@@ -77,6 +85,12 @@ export const RULES: readonly BusinessRule[] = [
   EVALUATION_AGAINST_CONDITIONS,
   REASSIGN_NAMES_A_BODY_OF_THE_DECISION,
   REASSIGN_TO_ANOTHER_BODY,
+  COUNCIL_QUORUM,
+  CONSULTATION_NAMES_BODIES,
+  CONSULTATION_DUE_AFTER_REQUEST,
+  OPINION_FROM_A_CONSULTED_BODY,
+  CONSULTATION_CLOSES_AFTER_DEADLINE,
+  EXAMINATION_NOT_READY_HAS_REASONS,
 ];
 
 /** A rule by id, for code that stored only the id. */

@@ -3,8 +3,12 @@ import type { BusinessRule, Refusal } from '../errors.js';
 import type { DecisionState } from '../state.js';
 import type { Actor } from '../types.js';
 
-/** The commands by which a body works on its own proposal: edit the draft, submit it, answer a revision, withdraw it. */
-export const PROPOSAL_OWNER_COMMANDS: readonly CommandType[] = ['update-draft', 'submit', 'resubmit', 'withdraw'];
+/**
+ * The commands by which a body works on its own proposal: edit the draft, consult on it and record the
+ * answers (v2), submit it, answer a revision, withdraw it. Closing a consultation past its due date is
+ * not among them: the worker (system) runs it.
+ */
+export const PROPOSAL_OWNER_COMMANDS: readonly CommandType[] = ['update-draft', 'request-consultation', 'record-opinion', 'submit', 'resubmit', 'withdraw'];
 
 /**
  * A proposal is the proposing body's document: it drafts it, answers the Sở Nội vụ's revision requests
@@ -13,11 +17,11 @@ export const PROPOSAL_OWNER_COMMANDS: readonly CommandType[] = ['update-draft', 
  */
 export const PROPOSING_BODY_ACTS_ON_ITS_PROPOSAL: BusinessRule = {
   id: 'proposing-body-acts-on-its-proposal',
-  version: 1,
+  version: 2,
   source: 'Kế hoạch thực hiện Nghị quyết 04/NQ-CP (seed 001), phần III.1–2: cơ quan, đơn vị đề xuất nội dung phân cấp và chịu trách nhiệm về đề xuất của mình',
   message: {
-    vi: 'Chỉ cơ quan đề xuất được sửa, gửi, gửi lại hoặc rút đề xuất của mình; cơ quan nhận phân cấp, ủy quyền chỉ được xem.',
-    en: 'Only the proposing body may edit, submit, resubmit or withdraw its proposal; the receiving body may only read it.',
+    vi: 'Chỉ cơ quan đề xuất được sửa, lấy ý kiến, gửi, gửi lại hoặc rút đề xuất của mình; cơ quan nhận phân cấp, ủy quyền chỉ được xem.',
+    en: 'Only the proposing body may edit, consult on, submit, resubmit or withdraw its proposal; the receiving body may only read it.',
   },
 };
 

@@ -6,7 +6,7 @@ import type { StageDefinition, TransitionDefinition } from '../../workflows/defi
  * phân cấp never shows an "expired" stage and an ủy quyền never shows the HĐND stages.
  * Time limits are in working days (ngày làm việc), counted by the calendar outside the domain.
  */
-export const STAGE_LIBRARY: Record<Stage, StageDefinition> = {
+export const STAGE_LIBRARY: Partial<Record<Stage, StageDefinition>> = {
   draft: { label: { vi: 'Dự thảo', en: 'Draft' } },
   submitted: { label: { vi: 'Đã gửi', en: 'Submitted' }, timeLimitWorkingDays: 2 },
   'in-appraisal': { label: { vi: 'Đang thẩm định', en: 'In appraisal' }, timeLimitWorkingDays: 15 },
@@ -29,12 +29,12 @@ export const STAGE_LIBRARY: Record<Stage, StageDefinition> = {
 };
 
 export function pickStages(stages: readonly Stage[]): Partial<Record<Stage, StageDefinition>> {
-  return Object.fromEntries(stages.map((s) => [s, STAGE_LIBRARY[s]]));
+  return Object.fromEntries(stages.map((s) => [s, STAGE_LIBRARY[s]!]));
 }
 
 /** Pre-issuance, non-terminal stages of a workflow: where the proposer may still withdraw. */
 export function withdrawableStages(stages: readonly Stage[]): Stage[] {
-  return stages.filter((s) => s !== 'issued' && !STAGE_LIBRARY[s].terminal);
+  return stages.filter((s) => s !== 'issued' && !STAGE_LIBRARY[s]!.terminal);
 }
 
 /** The proposal and Sở Nội vụ appraisal part, identical for both kinds. */

@@ -81,6 +81,45 @@ describe('phân cấp v2: consultation and the HĐND committee examination', () 
     expect(voted.stage).toBe('approved');
   });
 
+  it('lists the versions, returns each as its document, publishes the schema', async () => {
+    const versions = await get('/api/v1/workflows/phan-cap/versions', 'proposer');
+    expect(versions.status).toBe(200);
+    expect(versions.body.map((v: { version: number; default: boolean }) => [v.version, v.default])).toEqual([[1, true], [2, false]]);
+    const v2 = await get('/api/v1/workflows/phan-cap/versions/2', 'proposer');
+    expect(v2.body).toMatchObject({ id: 'phan-cap', version: 2, stages: expect.arrayContaining([expect.objectContaining({ id: 'in-examination' })]) });
+    expect((await get('/api/v1/workflows/phan-cap/versions/7')).status).toBe(404);
+    expect((await get('/api/v1/workflows/phan-quyen/versions')).status).toBe(404);
+    expect((await get('/api/v1/workflows/schema')).body).toMatchObject({ $schema: 'http://json-schema.org/draft-07/schema#', required: expect.arrayContaining(['stages', 'steps']) });
+  });
+
+  it('checks a definition for the admin: valid, or 400 with every error located by JSON pointer', async () => {
+    const admin = { Authorization: await t.login('admin') };
+    const doc = (await get('/api/v1/workflows/uy-quyen/versions/2')).body;
+    const ok = await t.http().post('/api/v1/workflows/validate').set(admin).send({ definition: doc });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ valid: true, id: 'uy-quyen', version: 2 });
+    const bad = structuredClone(doc);
+    bad.steps[0].roles = ['mayor'];
+    bad.steps[1].transitions[0].to = 'nowhere';
+    delete bad.title;
+    const refused = await t.http().post('/api/v1/workflows/validate').set(admin).send({ definition: bad });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['definition/title']);
+    delete bad.title;
+    bad.title = doc.title;
+    const semantic = await t.http().post('/api/v1/workflows/validate').set(admin).send({ definition: bad });
+    expect(semantic.status).toBe(400);
+    expect(semantic.body.errors).toEqual(expect.arrayContaining([
+      expect.objectContaining({ field: 'definition/steps/0/roles/0', constraint: 'unknown-role', reason: expect.objectContaining({ vi: expect.stringContaining('Vai trò') }) }),
+      expect.objectContaining({ field: 'definition/steps/1/transitions/0/to', constraint: 'unknown-stage' }),
+    ]));
+    const yaml = await t.http().post('/api/v1/workflows/validate').set(admin).send({ yaml: 'id: [' });
+    expect(yaml.status).toBe(400);
+    expect(yaml.body.errors[0]).toMatchObject({ field: 'yaml', constraint: 'parse' });
+    const proposer = await t.http().post('/api/v1/workflows/validate').set('Authorization', await t.login('proposer')).send({ definition: doc });
+    expect(proposer.status).toBe(403);
+  });
+
   it('refuses a version that does not exist, naming the rule', async () => {
     const res = await t.http().post('/api/v1/decisions').set('Authorization', await t.login('proposer')).send(phanCapProposal({ workflowVersion: 9 }));
     expect(res.status).toBe(422);

@@ -31,6 +31,7 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { NotificationPreferencesController } from './notifications/notification-preferences.controller.js';
 import { BodiesController } from './organisation/bodies.controller.js';
 import { OrganisationController } from './organisation/organisation.controller.js';
+import { WorkflowsController } from './organisation/workflows.controller.js';
 import { PowersController } from './organisation/powers.controller.js';
 import { UsersController } from './users/users.controller.js';
 import { PeopleController } from './users/people.controller.js';
@@ -64,7 +65,7 @@ export class AppModule {
         OperatorModule.forRoot({ role: 'api' }),
       ],
       controllers: [
-        AuthController, DecisionsController, RegistryController, OrganisationController, HealthController,
+        AuthController, DecisionsController, RegistryController, OrganisationController, WorkflowsController, HealthController,
         FindingsController, DeadlinesController, CalendarController, NotificationsController, NotificationPreferencesController, UsersController, PeopleController, BodiesController,
         AuditController, EvidenceController, PowersController, AccessTrailController, QuarterlyReportsController, YearlyEvaluationsController,
       ],

@@ -29,6 +29,7 @@ export const STATIC_PERMISSIONS = [
   'registry:read', // who holds a power on a date
   'reference:read', // bodies, powers, sectors, workflows
   'bodies:manage', // create, change, reorganise bodies and powers (organisation registry)
+  'workflows:manage', // check workflow definitions (POST /api/v1/workflows/validate)
   'history:verify', // read any history and verify the event log's integrity (as the caller's province sees it)
   'log:verify', // see the whole log's verification unscoped: where it breaks, in any province (the national operator)
   'calendar:read',
@@ -77,7 +78,7 @@ const GRANTS: Record<UserRole, Permission[]> = {
   // Thanh tra: reads everything (including history, users and integrity checks), changes nothing.
   auditor: [...EVERYONE, 'history:verify', 'users:read', 'reports:read'],
   // A province's admin: its users, bodies, calendar, security log. Not the queues: they hold every province's jobs.
-  admin: [...EVERYONE, 'history:verify', 'users:read', 'users:manage', 'security:read', 'calendar:manage', 'bodies:manage', 'trail:read', 'reports:read'],
+  admin: [...EVERYONE, 'history:verify', 'users:read', 'users:manage', 'security:read', 'calendar:manage', 'bodies:manage', 'workflows:manage', 'trail:read', 'reports:read'],
   // The national operator: the queues (every province's jobs) and the whole log's integrity, no province's decisions.
   operator: ['reference:read', 'notifications:own', 'auth:self', 'history:verify', 'log:verify', 'queues:manage'],
 };

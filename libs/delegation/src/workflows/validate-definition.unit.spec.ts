@@ -166,9 +166,10 @@ describe('validateWorkflowDocument', () => {
     expect(only(d, 'text-not-nfc')).toEqual(['/stages/2/label/vi']);
   });
 
-  it('refuses the step kinds the engine does not run yet, rather than accepting a step it cannot decide', () => {
+  it('names the commands the engine runs for the step kind when a step names another', () => {
     const d = base();
     d.steps.push({ ...d.steps[stepIndex(d, 'submit')], id: 'consult', kind: 'consultation', command: 'consult' as never });
-    expect(errorsOf(d).find((e) => e.path === `/steps/${d.steps.length - 1}/command`)?.reason.en).toContain('no command for step kind "consultation"');
+    expect(errorsOf(d).find((e) => e.path === `/steps/${d.steps.length - 1}/command`)?.reason.en)
+      .toBe('Command "consult" is not one of step kind "consultation" (allowed: request-consultation, record-opinion, close-consultation)');
   });
 });

@@ -391,7 +391,8 @@ run('the staff web application in a browser', () => {
     // The dashboard counts all 151 in SQL, with a bar for every stage (issued and rejected included).
     await page.getByTestId('nav-dashboard').click();
     await page.locator(`[data-testid="dash-total"]`).filter({ hasText: String(everything) }).waitFor();
-    await expect(page.getByTestId('chart-stage').getAttribute('data-points')).resolves.toBe(String(13));
+    // Every stage of every workflow version: v1's 13, and v2's consultation and examination stages.
+    await expect(page.getByTestId('chart-stage').getAttribute('data-points')).resolves.toBe(String(16));
     await expect(page.getByTestId('dash-rate').innerText()).resolves.toMatch(/^\d+%$/);
     await page.locator('.chart .recharts-surface').first().waitFor();
     await screenshot(page, 'dashboard');

@@ -145,7 +145,7 @@ describe('the life of a decision over HTTP', () => {
 
   it('serves workflows, bodies and powers, health and the OpenAPI document', async () => {
     const workflows = await get('/api/v1/workflows');
-    expect(workflows.body.map((w: { id: string; version: number }) => `${w.id}@${w.version}`).sort()).toEqual(['phan-cap@1', 'uy-quyen@1']);
+    expect(workflows.body.map((w: { id: string; version: number }) => `${w.id}@${w.version}`).sort()).toEqual(['phan-cap@1', 'phan-cap@2', 'uy-quyen@1', 'uy-quyen@2']);
     expect((await get('/api/v1/bodies?level=district')).body.items.map((b: { id: string }) => b.id)).toContain('tv-ubnd-cang-long');
     expect((await get('/api/v1/powers?delegable=false')).body.items.every((p: { delegable: boolean }) => !p.delegable)).toBe(true);
     expect((await t.http().get('/health/ready')).body.status).toBe('ok');

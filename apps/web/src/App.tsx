@@ -1,7 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { Header } from './components/Header';
+import { canAdminister, Header } from './components/Header';
 import { Loading } from './components/ProblemAlert';
+import { CalendarYearsPage } from './features/admin/CalendarYearsPage';
+import { UsersPage } from './features/admin/UsersPage';
 import { useT } from './i18n';
 import { AuditPage } from './pages/AuditPage';
 import { BoardPage } from './pages/BoardPage';
@@ -60,6 +62,9 @@ export function App() {
           <Route path="/dashboard" element={<Suspense fallback={<Loading />}><DashboardPage /></Suspense>} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/audit/:id" element={<AuditPage />} />
+          {canAdminister(user.role) && <Route path="/admin/users" element={<UsersPage />} />}
+          {canAdminister(user.role) && <Route path="/admin/calendar" element={<CalendarYearsPage />} />}
+          {canAdminister(user.role) && <Route path="/admin/calendar/:year" element={<CalendarYearsPage />} />}
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>

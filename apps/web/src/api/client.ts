@@ -74,7 +74,7 @@ export function withQuery(url: string, query?: Query): string {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH';
   body?: unknown;
   query?: Query;
   ifMatch?: number;
@@ -140,6 +140,7 @@ export const api = {
   post: <T>(url: string, body?: unknown, extra: Omit<RequestOptions, 'method' | 'body'> = {}) =>
     request<T>(url, { ...extra, method: 'POST', body: body ?? {} }),
   put: <T>(url: string, body: unknown) => request<T>(url, { method: 'PUT', body }),
+  patch: <T>(url: string, body: unknown) => request<T>(url, { method: 'PATCH', body }),
   /** Downloads a file with the bearer token (a plain link cannot send it). */
   async blob(url: string, query?: Query, accept = '*/*'): Promise<{ blob: Blob; filename?: string }> {
     const res = await send(url, { query, accept });

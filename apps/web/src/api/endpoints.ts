@@ -11,7 +11,7 @@ export const ACTION_COMMANDS = [
 ] as const;
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
 
-export const ENDPOINTS: ReadonlyArray<readonly ['GET' | 'POST' | 'PUT', string]> = [
+export const ENDPOINTS: ReadonlyArray<readonly ['GET' | 'POST' | 'PUT' | 'PATCH', string]> = [
   ['POST', '/api/v1/auth/login'],
   ['GET', '/api/v1/decisions'],
   ['GET', '/api/v1/decisions/summary'],
@@ -36,6 +36,13 @@ export const ENDPOINTS: ReadonlyArray<readonly ['GET' | 'POST' | 'PUT', string]>
   ['GET', '/api/v1/powers'],
   ['GET', '/api/v1/sectors'],
   ['GET', '/api/v1/workflows'],
+  ['GET', '/api/v1/users'],
+  ['POST', '/api/v1/users'],
+  ['PATCH', '/api/v1/users/{id}'],
+  ['POST', '/api/v1/users/{id}/password'],
+  ['GET', '/api/v1/calendar/years'],
+  ['GET', '/api/v1/calendar/years/{year}'],
+  ['PUT', '/api/v1/calendar/years/{year}'],
 ];
 
 /** Fills a path template: path('/api/v1/decisions/{id}', { id }) (values URL-encoded). */

@@ -2,12 +2,14 @@ import { useCallback, useEffect, useState } from 'react';
 import { NavLink, useLocation } from 'react-router-dom';
 import { api } from '../api/client';
 import type { InboxPage, Role } from '../api/types';
+import { adminText } from '../features/admin/messages';
 import { useT } from '../i18n';
 import { useReference } from '../reference';
 import { useSession } from '../session';
 
 export const canPropose = (role: Role) => role === 'proposer';
 export const canAudit = (role: Role) => role === 'auditor' || role === 'admin';
+export const canAdminister = (role: Role) => role === 'admin';
 
 /** Unread count of the inbox, refreshed on navigation, every minute and on the "inbox-changed" event. */
 function useUnread(): number {
@@ -80,6 +82,8 @@ export function Header() {
         <NavLink to="/registry" data-testid="nav-registry">{t('nav.registry')}</NavLink>
         <NavLink to="/dashboard" data-testid="nav-dashboard">{t('nav.dashboard')}</NavLink>
         {canAudit(user.role) && <NavLink to="/audit" data-testid="nav-audit">{t('nav.audit')}</NavLink>}
+        {canAdminister(user.role) && <NavLink to="/admin/users" data-testid="nav-users">{adminText(lang, 'nav.users')}</NavLink>}
+        {canAdminister(user.role) && <NavLink to="/admin/calendar" data-testid="nav-calendar">{adminText(lang, 'nav.calendar')}</NavLink>}
       </nav>
     </header>
   );

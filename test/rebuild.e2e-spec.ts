@@ -144,7 +144,7 @@ describe('read models rebuilt from the log', () => {
     expect(reads).toBeGreaterThan(5); // the reads ran all along the rebuild
     expect(writes).toBeGreaterThan(0);
     // Every read model equals a rebuild from the log, the commands made during the rebuild included.
-    const compared = await compareProjections(t.app.get(ProjectionRegistry).sql, t.app.get(ProjectionRegistry).pipelines);
+    const compared = await compareProjections(t.app.get(ProjectionRegistry).sql, t.app.get(ProjectionRegistry).pipelines, { progress: { write: () => true } });
     expect(compared.tables.filter((x) => x.onlyLive || x.onlyRebuilt)).toEqual([]);
     const stages = await t.db.query(`SELECT stage FROM decision_list WHERE id = ANY($1::uuid[])`, [created]);
     expect(stages.map((r: { stage: string }) => r.stage).sort()).toEqual(created.map(() => 'submitted'));

@@ -28,6 +28,7 @@ import { FindingsController } from './decisions/findings.controller.js';
 import { RegistryController } from './decisions/registry.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
+import { DocumentsController } from './decisions/documents.controller.js';
 import { NotificationPreferencesController } from './notifications/notification-preferences.controller.js';
 import { BodiesController } from './organisation/bodies.controller.js';
 import { OrganisationController } from './organisation/organisation.controller.js';
@@ -66,7 +67,7 @@ export class AppModule {
       ],
       controllers: [
         AuthController, DecisionsController, RegistryController, OrganisationController, WorkflowsController, HealthController,
-        FindingsController, DeadlinesController, CalendarController, NotificationsController, NotificationPreferencesController, UsersController, PeopleController, BodiesController,
+        FindingsController, DeadlinesController, CalendarController, NotificationsController, NotificationPreferencesController, DocumentsController, UsersController, PeopleController, BodiesController,
         AuditController, EvidenceController, PowersController, AccessTrailController, QuarterlyReportsController, YearlyEvaluationsController,
       ],
       providers: [

@@ -1,3 +1,7 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { DocumentStorage, PostgresDocumentStorage } from './application/documents/document-storage.js';
+import { DocumentFiles } from './application/documents/document-files.js';
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '@app/calendar';
 import { CompareVersionsHandler } from './application/compare-versions.query.js';
@@ -21,6 +25,8 @@ import { DeadlineRecalculator } from './application/recompute-deadlines.js';
 @Module({
   imports: [CalendarModule],
   providers: [
+    { provide: DocumentStorage, inject: [getDataSourceToken()], useFactory: (db: DataSource) => new PostgresDocumentStorage(db) },
+    DocumentFiles,
     DecisionReferences,
     DecisionStore,
     ExecuteDecisionCommandHandler,
@@ -39,6 +45,6 @@ import { DeadlineRecalculator } from './application/recompute-deadlines.js';
     ListIssuedDecisionsNamingBodyHandler,
     DeadlineRecalculator,
   ],
-  exports: [DecisionStore, DecisionReferences, ExpirySweep, DecisionInScope, DeadlineRecalculator],
+  exports: [DocumentFiles, DocumentStorage, DecisionStore, DecisionReferences, ExpirySweep, DecisionInScope, DeadlineRecalculator],
 })
 export class DelegationModule {}

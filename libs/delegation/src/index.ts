@@ -48,3 +48,7 @@ export * from './application/recompute-deadlines.js';
 export * from './deadlines/provisional.js';
 export * from './migrations/1732402210000-deadline-changes.js';
 export * from './migrations/1732402320000-open-findings-by-decision.js';
+export * from './application/documents/document-storage.js';
+export * from './application/documents/document-files.js';
+export * from './application/documents/file-type.js';
+export * from './migrations/1732402300000-document-files.js';

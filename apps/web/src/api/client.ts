@@ -92,7 +92,9 @@ async function send(url: string, opts: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: opts.accept ?? 'application/json, application/problem+json' };
   const token = storedToken();
   if (token) headers.Authorization = `Bearer ${token}`;
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  const form = typeof FormData !== 'undefined' && opts.body instanceof FormData;
+  // A FormData body sets its own multipart Content-Type (with the boundary).
+  if (opts.body !== undefined && !form) headers['Content-Type'] = 'application/json';
   if (opts.ifMatch !== undefined) headers['If-Match'] = `"${opts.ifMatch}"`;
   if (opts.method === 'POST') headers['Idempotency-Key'] = opts.idempotencyKey ?? newKey();
   let res: Response;
@@ -103,7 +105,7 @@ async function send(url: string, opts: RequestOptions): Promise<Response> {
       // Answers depend on who asks (e.g. a decision's allowedActions), but the API's ETag is only the
       // decision version: a revalidated cache entry (304) would show the previous user's view.
       cache: 'no-store',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.body === undefined ? undefined : form ? (opts.body as FormData) : JSON.stringify(opts.body),
     });
   } catch {
     throw new ApiError(0, {
@@ -141,6 +143,8 @@ export const api = {
     request<T>(url, { ...extra, method: 'POST', body: body ?? {} }),
   put: <T>(url: string, body: unknown) => request<T>(url, { method: 'PUT', body }),
   patch: <T>(url: string, body: unknown) => request<T>(url, { method: 'PATCH', body }),
+  /** Sends a file as multipart/form-data. */
+  upload: <T>(url: string, form: FormData) => request<T>(url, { method: 'POST', body: form }),
   /** Downloads a file with the bearer token (a plain link cannot send it). */
   async blob(url: string, query?: Query, accept = '*/*'): Promise<{ blob: Blob; filename?: string }> {
     const res = await send(url, { query, accept });

@@ -367,3 +367,18 @@ export interface ProblemDocument {
   rule?: { id: string; version: number; source: string; message: Text };
   [k: string]: unknown;
 }
+
+/** One uploaded file of a decision (every upload a new version of its kind). */
+export interface DocumentFile {
+  id: string;
+  decisionId: string;
+  kind: string;
+  kindLabel: Text;
+  version: number;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  uploadedBy: { id: string; displayName: string };
+  uploadedAt: string;
+}

@@ -13,6 +13,7 @@ import { formatDate, formatDateTime } from '../format';
 import { useT, type MessageKey } from '../i18n';
 import { useReference } from '../reference';
 import { RULE_SOURCES } from '../rules';
+import { DecisionFiles } from '../components/DecisionFiles';
 import { useUser } from '../session';
 
 interface Loaded {
@@ -217,6 +218,8 @@ export function DecisionPage() {
               ))}
             </ul>
           </section>
+
+          <DecisionFiles decisionId={view.id} />
 
           <section className="card" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('decision.timeline')}</h2>

@@ -6,9 +6,9 @@ import type { StoredEvent } from '@app/event-store';
 import { AuditService } from '../audit.service.js';
 import { Clock } from '@app/kernel';
 import { problems } from '@app/kernel';
-import { DecisionStore, EventPeople, toDomainEvent } from '@app/delegation';
+import { DecisionStore, DocumentFiles, EventPeople, toDomainEvent } from '@app/delegation';
 import type {
-  EvidenceActor, EvidenceDocument, EvidenceFinding, EvidencePack, StreamHash, TimelineEntry,
+  EvidenceActor, EvidenceDocument, EvidenceFile, EvidenceFinding, EvidencePack, StreamHash, TimelineEntry,
 } from './evidence-pack.types.js';
 import { formatInstantVi, KIND_VI, roleVi, STATUS_EN, STATUS_VI } from './evidence-text.js';
 
@@ -35,6 +35,7 @@ export class EvidencePackService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly store: DecisionStore,
+    private readonly files: DocumentFiles,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -47,7 +48,11 @@ export class EvidencePackService {
     const { state } = this.store.pipeline.fold(id, events.map((e) => this.store.pipeline.toEvent(e)));
     if (!state.exists || events.length === 0) throw notFound(id);
 
-    const [verification, chainRows] = await Promise.all([this.audit.verifyStream(id), this.streamHashes(id)]);
+    const [verification, chainRows, uploaded] = await Promise.all([this.audit.verifyStream(id), this.streamHashes(id), this.files.list(id)]);
+    const files: EvidenceFile[] = uploaded.map((f) => ({
+      id: f.id, kind: f.kind, kindVi: f.kindLabel.vi, version: f.version, fileName: f.fileName, mediaType: f.mediaType, size: f.size,
+      sha256: f.sha256, uploadedAt: f.uploadedAt, uploadedBy: f.uploadedBy.displayName,
+    }));
     const verifiedAt = this.clock.now().toISOString();
 
     const people = await EventPeople.load(this.db, events, {
@@ -103,7 +108,14 @@ export class EvidencePackService {
       amendments: state.amendments,
       revocation: state.revocation ?? null,
       findings,
-      documents: documentsOf(events, state.content.documents),
+      documents: [
+        ...documentsOf(events, state.content.documents),
+        ...files.map((f) => ({
+          title: `${f.kindVi} — ${f.fileName}`, reference: `file:${f.id}`, contentHash: f.sha256,
+          source: `Tệp tải lên, phiên bản ${f.version}, ${f.size} byte, ${f.uploadedBy}, ${formatInstantVi(f.uploadedAt)} / uploaded file, version ${f.version}`,
+        })),
+      ],
+      files,
       verification: {
         result: verification,
         status: verification.status,

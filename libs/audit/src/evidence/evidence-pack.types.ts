@@ -42,6 +42,19 @@ export interface EvidenceFinding {
   resolution: Text | null;
 }
 
+export interface EvidenceFile {
+  id: string;
+  kind: string;
+  kindVi: string;
+  version: number;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  uploadedAt: string;
+  uploadedBy: string;
+}
+
 export interface EvidenceDocument {
   title: string;
   reference: string;
@@ -96,6 +109,8 @@ export interface EvidencePack {
   revocation: DecisionState['revocation'] | null;
   findings: EvidenceFinding[];
   documents: EvidenceDocument[];
+  /** The files uploaded to the decision, every version, with their SHA-256 (also listed in `documents`). */
+  files: EvidenceFile[];
   verification: EvidenceVerification;
   generatedAt: string;
   generatedAtVi: string;

@@ -7,6 +7,7 @@ import { DecisionListEntity } from '@app/delegation';
 import { PowerHoldingEntity } from '@app/delegation';
 import { ReferenceAndReadModels1732400100000 } from './1732400100000-reference-and-read-models.js';
 import { CALENDAR_MIGRATIONS } from '@app/calendar';
+import { DocumentFiles1732402300000 } from '@app/delegation';
 import { HandoffNotifications1732402200000, NOTIFICATION_MIGRATIONS, NotificationDeliveryAttempts1732401400000 } from '@app/notifications';
 import { DeadlineExplanations1732401100000, DeadlinesAndFindings1732400400000, DecisionListDelegatorIndex1732401300000, DecisionListWork1732402020000, DeadlineChanges1732402210000, OpenFindingsByDecision1732402320000 } from '@app/delegation';
 import { SearchFold1732402030000 } from './1732402030000-search-fold.js';
@@ -41,6 +42,7 @@ export function dataSourceOptions(url: string, opts: { poolSize?: number; connec
       SearchFold1732402030000,
       IndexedChecks1732402130000,
       HandoffNotifications1732402200000,
+      DocumentFiles1732402300000,
       IntentsDueBound1732402310000,
       OpenFindingsByDecision1732402320000,
       DeadlineChanges1732402210000,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { EventStore, type EventMetadata } from '@app/event-store';
+import { EventStore, ephemeralSigningKeys, type EventMetadata } from '@app/event-store';
 import { dataSourceOptions } from '@app/operator';
 import type { BenchConfig } from '../support/config.js';
 import { alternate, closedLoop, median } from '../support/measure.js';
@@ -33,7 +33,7 @@ export async function appendFigure(url: string, cfg: BenchConfig): Promise<Row> 
   const base = dataSourceOptions(url);
   // The product's options, with a pool of the same size as the floor's (the product's default is 10).
   const ds = await new DataSource({ ...base, extra: { ...(base.extra as object), max: clients } } as typeof base).initialize();
-  const store = new EventStore(ds);
+  const store = new EventStore(ds, undefined, ephemeralSigningKeys());
   const pool = new pg.Pool({ connectionString: url, max: clients });
   const data = eventData(eventBytes);
   log(`\n[1] append: ${clients} clients on distinct streams, ${JSON.stringify(data).length}-byte events, one per append; ${rounds} rounds × ${seconds} s each side`);

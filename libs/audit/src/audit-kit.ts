@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { DataSource } from 'typeorm';
 import {
-  CheckpointPublisher, HashChainer, listCheckpointFiles, loadCheckpointKeys, Verifier, type Checkpoint, type CheckpointKeys,
+  CheckpointPublisher, HashChainer, listCheckpointFiles, loadCheckpointKeys, Verifier, type Checkpoint, type CheckpointKeys, type EventSigningKeys,
 } from '@app/event-store';
 import { CheckpointMailer } from './checkpoint-mailer.js';
 
@@ -30,9 +30,11 @@ export class AuditKit {
   private publisherCache?: CheckpointPublisher;
   private readonly mailer?: CheckpointMailer;
 
-  constructor(private readonly db: DataSource, private readonly settings: AuditSettings, opts: { chainBatchSize?: number } = {}) {
+  /** `eventKeys`: the writer's key ring; the verifier trusts the signatures of these keys only. */
+  constructor(private readonly db: DataSource, private readonly settings: AuditSettings, readonly eventKeys: EventSigningKeys,
+    opts: { chainBatchSize?: number } = {}) {
     this.chainer = new HashChainer(db, { batchSize: opts.chainBatchSize });
-    this.verifier = new Verifier(db);
+    this.verifier = new Verifier(db, eventKeys);
     if (settings.AUDITOR_EMAIL && settings.SMTP_URL) {
       this.mailer = new CheckpointMailer(settings.SMTP_URL, settings.MAIL_FROM || 'phancap <no-reply@phancap.local>', settings.AUDITOR_EMAIL);
     }
@@ -54,6 +56,7 @@ export class AuditKit {
       dir: checkpointDir(this.settings),
       keys: this.keys(),
       verifier: this.verifier,
+      eventKeys: () => this.eventKeys.publicKeys(),
       deliver: this.mailer ? (cp: Checkpoint, file: string) => this.mailer!.send(cp, file) : undefined,
     });
     return this.publisherCache;

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
-  verifyCheckpointFile, type PublishedCheckpoint, type StreamsVerifyResult, type TamperKind, type VerifyResult,
+  EventSigningKeys, verifyCheckpointFile, type PublishedCheckpoint, type StreamsVerifyResult, type TamperKind, type VerifyResult,
 } from '@app/event-store';
 import type { Text } from '@app/kernel';
 import { ProvinceStreams } from './application/province-streams.js';
@@ -41,9 +41,9 @@ export class AuditService implements OnApplicationShutdown {
   readonly kit: AuditKit;
   private readonly streams: ProvinceStreams;
 
-  constructor(@InjectDataSource() db: DataSource, config: ConfigService) {
+  constructor(@InjectDataSource() db: DataSource, config: ConfigService, eventKeys: EventSigningKeys) {
     const settings = Object.fromEntries(SETTINGS.map((k) => [k, config.get<string>(k)])) as AuditSettings;
-    this.kit = new AuditKit(db, settings);
+    this.kit = new AuditKit(db, settings, eventKeys);
     this.streams = new ProvinceStreams(db);
   }
 

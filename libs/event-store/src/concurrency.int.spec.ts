@@ -1,3 +1,4 @@
+import { TEST_SIGNING_KEYS } from './testing/signing.js';
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { EventStore } from './event-store.js';
@@ -20,7 +21,7 @@ afterAll(async () => {
 
 describe('many writers on one stream', () => {
   it('lets exactly one writer win each version, losing and duplicating nothing', async () => {
-    const stores = sources.map((s) => new EventStore(s));
+    const stores = sources.map((s) => new EventStore(s, undefined, TEST_SIGNING_KEYS));
     const wins: AppendResult[] = [];
     let losses = 0;
 

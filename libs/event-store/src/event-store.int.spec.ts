@@ -1,3 +1,4 @@
+import { TEST_SIGNING_KEYS } from './testing/signing.js';
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { EventStore } from './event-store.js';
@@ -12,7 +13,7 @@ let store: EventStore;
 beforeAll(async () => {
   await createSchema(SCHEMA);
   ds = await openDataSource(SCHEMA);
-  store = new EventStore(ds);
+  store = new EventStore(ds, undefined, TEST_SIGNING_KEYS);
 });
 afterAll(async () => ds?.destroy());
 

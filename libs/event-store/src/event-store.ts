@@ -3,6 +3,7 @@ import { IdempotencyKeyReusedError, SequenceClaimLostError, WrongExpectedVersion
 import { readLog } from './log-reader.js';
 import { EVENT_COLUMNS, inJsonbOrder, isoText, toStoredEvent, type EventRow } from './rows.js';
 import { writeCte, type RowWrite } from './projections/table-projection.js';
+import type { EventSigningKeys } from './signing/event-signature.js';
 import { sqlPool, type Sql, type SqlPool } from './sql.js';
 import {
   LOG_START,
@@ -30,9 +31,9 @@ import {
 // - Only what the row gets from the database comes back; the rest the caller already has.
 const AT_EXPECTED_VERSION = `(SELECT coalesce(max(stream_version), 0) FROM events WHERE stream_id = $1::text) = $3::int`;
 const APPENDED = (claimed: boolean) => `appended AS (
-    INSERT INTO events (stream_id, stream_type, stream_version, event_type, schema_version, data, metadata, occurred_at)
-    SELECT $1::text, $2::text, $3::int + e.ord, e.type, e.schema_version, e.data::jsonb, $7::jsonb, $8::timestamptz
-      FROM unnest($4::text[], $5::int[], $6::text[]) WITH ORDINALITY AS e(type, schema_version, data, ord)
+    INSERT INTO events (stream_id, stream_type, stream_version, event_type, schema_version, data, metadata, occurred_at, signature, key_id)
+    SELECT $1::text, $2::text, $3::int + e.ord, e.type, e.schema_version, e.data::jsonb, $7::jsonb, $8::timestamptz, e.signature, $14::text
+      FROM unnest($4::text[], $5::int[], $6::text[], $13::text[]) WITH ORDINALITY AS e(type, schema_version, data, signature, ord)
      WHERE ${AT_EXPECTED_VERSION}${claimed ? ' AND EXISTS (SELECT 1 FROM claimed)' : ''}
      ORDER BY e.ord
     RETURNING global_position, transaction_id::text AS transaction_id, stream_version, ${isoText('recorded_at')} AS recorded_at),
@@ -56,10 +57,12 @@ const claimCte = (sequence: string, value: string, first: boolean) => first
       AND ${AT_EXPECTED_VERSION} RETURNING last)`;
 
 const GUARD = 'EXISTS (SELECT 1 FROM appended)';
+/** $13 and $14 are the events' signatures and the key id; the inline read-model rows come after. */
+const FIRST_WRITE = 15;
 
 function appendSql(writes: readonly RowWrite[], intents: boolean, claim?: SequenceClaim): string {
-  const ctes = writes.map((w, i) => `w${i} AS (${writeCte(w, `$${13 + i}`, GUARD)})`);
-  let next = 13 + writes.length;
+  const ctes = writes.map((w, i) => `w${i} AS (${writeCte(w, `$${FIRST_WRITE + i}`, GUARD)})`);
+  let next = FIRST_WRITE + writes.length;
   if (intents) {
     ctes.push(`asked AS (INSERT INTO intents (id, kind, stream_id, payload, run_at)
       SELECT id, kind, stream_id, payload, run_at FROM json_to_recordset($${next++}::json)
@@ -88,9 +91,15 @@ class NoRowsInserted extends Error {}
 export class EventStore {
   readonly sql: SqlPool;
 
+  /**
+   * `signer`: the writer's key ring (signing/). Every append signs its events with it, here, where the
+   * statement is built: never after the fact (a follower would sign a forger's rows too). Without one the
+   * store can read, not append.
+   */
   constructor(
     db: DataSource | SqlPool,
     private readonly upcast?: Upcaster,
+    private readonly signer?: EventSigningKeys,
   ) {
     this.sql = 'transaction' in db && !('driver' in db) ? db : sqlPool(db as DataSource);
   }
@@ -201,6 +210,14 @@ export class EventStore {
     const result = command ? JSON.parse(JSON.stringify(req.result ?? null)) : (req.result ?? null);
     const writes = req.writes ?? [];
     const data = req.events.map((e) => JSON.stringify(e.data ?? null));
+    if (!this.signer) throw new Error(`append to ${req.streamId}: this event store has no signing key (it can read, not append)`);
+    const signer = this.signer;
+    // Signed as the database will hold it: the JSON text's value (jsonb keeps values; key order is canonical here).
+    const storedMetadata = JSON.parse(JSON.stringify(metadata)) as unknown;
+    const signatures = req.events.map((e, i) => signer.sign({
+      streamId: req.streamId, streamType: req.streamType, streamVersion: req.expectedVersion + i + 1,
+      type: e.type, storedSchemaVersion: e.schemaVersion, data: JSON.parse(data[i]), metadata: storedMetadata,
+    }));
     const intents = req.intents ?? [];
     const rows = await sql.query<{ global_position: string; transaction_id: string; stream_version: number; recorded_at: Date | string }>(appendSql(writes, intents.length > 0, req.claim), [
       req.streamId,
@@ -215,6 +232,8 @@ export class EventStore {
       command?.type ?? null,
       command?.payloadHash ?? null,
       JSON.stringify(result),
+      signatures.map((g) => g.value),
+      signer.current!.keyId,
       ...writes.map((w) => JSON.stringify(w.rows)),
       ...(intents.length ? [JSON.stringify(intents.map((i) => ({ id: i.id, kind: i.kind, stream_id: i.streamId, payload: i.payload, run_at: i.runAt ?? null })))] : []),
       ...(req.claim ? (req.claim.value === 1 ? [req.claim.sequence] : [req.claim.sequence, req.claim.value]) : []),
@@ -227,6 +246,7 @@ export class EventStore {
         globalPosition: Number(r.global_position), transactionId: r.transaction_id, streamId: req.streamId, streamType: req.streamType,
         streamVersion: r.stream_version, type: e.type, schemaVersion: e.schemaVersion, storedSchemaVersion: e.schemaVersion,
         data: inJsonbOrder(JSON.parse(data[i])), metadata: inJsonbOrder(metadata) as EventMetadata, occurredAt, recordedAt: String(r.recorded_at),
+        signature: signatures[i],
       };
     });
     return {

@@ -1,3 +1,4 @@
+import { TEST_SIGNING_KEYS } from './testing/signing.js';
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { EventStore } from './event-store.js';
@@ -14,7 +15,7 @@ beforeAll(async () => {
   await createSchema(SCHEMA);
   ds = await openDataSource(SCHEMA);
   other = await openDataSource(SCHEMA, { migrate: false });
-  store = new EventStore(ds);
+  store = new EventStore(ds, undefined, TEST_SIGNING_KEYS);
 });
 afterAll(async () => {
   await ds?.destroy();
@@ -43,7 +44,7 @@ describe('idempotent commands', () => {
   });
 
   it('keeps one set of events when the same command arrives concurrently', async () => {
-    const stores = [store, new EventStore(other)];
+    const stores = [store, new EventStore(other, undefined, TEST_SIGNING_KEYS)];
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) => stores[i % 2].append(request('s-2', 'cmd-2'))),
     );

@@ -29,3 +29,5 @@ export * from './projections/online-rebuild.js';
 export { ProjectionVersions1732401000000 } from './migrations/1732401000000-projection-versions.js';
 export { Intents1732401200000 } from './migrations/1732401200000-intents.js';
 export { Sequences1732402010000 } from './migrations/1732402010000-sequences.js';
+export { EventSignatures1732402200000 } from './migrations/1732402200000-event-signatures.js';
+export * from './signing/index.js';

@@ -1,3 +1,4 @@
+import { TEST_SIGNING_KEYS } from './testing/signing.js';
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { EventStore } from './event-store.js';
@@ -15,7 +16,7 @@ beforeAll(async () => {
   await createSchema(SCHEMA);
   ds = await openDataSource(SCHEMA, { poolSize: 12 });
   ds2 = await openDataSource(SCHEMA, { poolSize: 4, migrate: false });
-  store = new EventStore(ds);
+  store = new EventStore(ds, undefined, TEST_SIGNING_KEYS);
   await createDeliveredTable(ds);
 });
 afterAll(async () => {
@@ -57,7 +58,7 @@ describe('LogFollower and late commits', () => {
     const followers = [new LogFollower(ds, 'race', project('race'), { batchSize: 7 }),
       new LogFollower(ds2, 'race', project('race'), { batchSize: 7 })]; // two processes, one follower
     followers.forEach((f) => f.start(3));
-    const stores = [store, new EventStore(ds2)];
+    const stores = [store, new EventStore(ds2, undefined, TEST_SIGNING_KEYS)];
     const writer = async (w: number) => {
       for (let n = 0; n < 6; n++) {
         const streamId = `race-${(w + n) % 5}`;

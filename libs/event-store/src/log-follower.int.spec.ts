@@ -1,3 +1,4 @@
+import { TEST_SIGNING_KEYS } from './testing/signing.js';
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { EventStore } from './event-store.js';
@@ -15,7 +16,7 @@ beforeAll(async () => {
   await createSchema(SCHEMA);
   ds = await openDataSource(SCHEMA, { poolSize: 12 });
   ds2 = await openDataSource(SCHEMA, { poolSize: 4, migrate: false });
-  store = new EventStore(ds);
+  store = new EventStore(ds, undefined, TEST_SIGNING_KEYS);
   await createDeliveredTable(ds);
 });
 afterAll(async () => {

@@ -9,7 +9,7 @@ export const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC'
 /** Columns every read selects; transaction_id as text because xid8 may exceed 2^53. */
 export const EVENT_COLUMNS = `global_position, transaction_id::text AS transaction_id, stream_id,
   stream_type, stream_version, event_type, schema_version, data, metadata,
-  ${isoText('occurred_at')} AS occurred_at, ${isoText('recorded_at')} AS recorded_at`;
+  ${isoText('occurred_at')} AS occurred_at, ${isoText('recorded_at')} AS recorded_at, signature, key_id`;
 
 export interface EventRow {
   global_position: string | number;
@@ -23,6 +23,9 @@ export interface EventRow {
   metadata: EventMetadata;
   occurred_at: Date | string;
   recorded_at: Date | string;
+  /** The writer's signature; null on a row the application did not write. */
+  signature?: string | null;
+  key_id?: string | null;
 }
 
 const iso = (v: Date | string): string => (typeof v === 'string' && v.endsWith('Z') ? v : new Date(v).toISOString());
@@ -45,6 +48,7 @@ export function toStoredEvent(row: EventRow, upcast?: Upcaster): StoredEvent {
     metadata: row.metadata,
     occurredAt: iso(row.occurred_at),
     recordedAt: iso(row.recorded_at),
+    ...(row.signature && row.key_id ? { signature: { keyId: row.key_id, value: row.signature } } : {}),
   };
 }
 

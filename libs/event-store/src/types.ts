@@ -1,3 +1,4 @@
+import type { EventSignature } from './signing/event-signature.js';
 import type { RowWrite } from './projections/table-projection.js';
 import type { Sql } from './sql.js';
 
@@ -41,6 +42,8 @@ export interface StoredEvent {
   metadata: EventMetadata;
   occurredAt: string;
   recordedAt: string;
+  /** The writer's Ed25519 signature (see signing/): absent on a row the application did not write. */
+  signature?: EventSignature;
 }
 
 /** Brings an old stored shape up to the current one; must be pure. */

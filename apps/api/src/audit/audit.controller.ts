@@ -29,7 +29,7 @@ function assertAuditor(user: AuthenticatedUser | undefined): void {
 }
 
 const VERIFY_RESULT = 'Kết quả / result: `{ status: "intact", checked, head: { logSeq, logHash, globalPosition }, pending }` hoặc / or '
-  + '`{ status: "altered" | "deleted" | "inserted", at: { globalPosition, streamId, streamVersion, logSeq? }, expected?, found?, reason, checked }` — vấn đề ĐẦU TIÊN theo thứ tự chuỗi / the FIRST problem in chain order';
+  + '`{ status: "altered" | "deleted" | "inserted" | "forged", at: { globalPosition, streamId, streamVersion, logSeq? }, expected?, found?, reason, checked }` — vấn đề ĐẦU TIÊN theo thứ tự chuỗi / the FIRST problem in chain order';
 
 const VERIFY_LOG_RESULT = `${VERIFY_RESULT}. Nếu vấn đề đầu tiên nằm ngoài tỉnh của bạn / when the first problem lies outside your province: `
   + '`{ status, elsewhere: true, message: { vi, en }, reason, own }` — không có mã luồng, vị trí hay mã băm của nó; `own` là kết quả kiểm tra '
@@ -114,6 +114,20 @@ export class AuditController {
       }
       throw e;
     }
+  }
+
+  @Get('audit/signing-keys')
+  @RequirePermission('history:verify')
+  @ApiOperation({
+    summary: 'Khóa công khai ký sự kiện / the event signing public keys',
+    description: 'Mọi khóa Ed25519 từng ký sự kiện khi ghi (khóa hiện hành trước, rồi các khóa đã thay): sự kiện không có chữ ký hợp lệ của '
+      + 'một trong các khóa này bị báo "forged". / Every Ed25519 key that ever signed events as they were written (the current one first, '
+      + 'then retired ones): an event without a valid signature by one of them is reported "forged".',
+  })
+  @ApiOkResponse({ description: '`{ items: [{ keyId, publicKey }] }` (publicKey: SPKI PEM)' })
+  signingKeys(@CurrentUser() user: AuthenticatedUser) {
+    assertAuditor(user);
+    return { items: this.audit.kit.eventKeys.publicKeys() };
   }
 
   @Get('audit/checkpoints')

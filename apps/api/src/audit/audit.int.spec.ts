@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { CHAIN_MIGRATIONS, EVENT_STORE_MIGRATIONS, EventStore } from '@app/event-store';
 import type { AuthenticatedUser } from '../auth/public.decorator.js';
 import { ProblemException } from '@app/kernel';
+import { TEST_SIGNING_KEYS } from '@app/event-store/testing';
 import { startSmtp, type TestSmtp } from '@app/notifications/testing';
 import { AuditController } from './audit.controller.js';
 import { AuditService } from '@app/audit';
@@ -47,9 +48,9 @@ beforeAll(async () => {
     CHECKPOINT_PUBLIC_KEY: oneLine(keys.publicKey.export({ type: 'spki', format: 'pem' }) as string),
     AUDITOR_EMAIL: 'thanh.tra@travinh.gov.vn', SMTP_URL: smtp.url, MAIL_FROM: 'phancap <no-reply@phancap.test>',
   };
-  audit = new AuditService(db, { get: (k: string) => settings[k] } as unknown as ConfigService);
+  audit = new AuditService(db, { get: (k: string) => settings[k] } as unknown as ConfigService, TEST_SIGNING_KEYS);
   controller = new AuditController(audit);
-  const store = new EventStore(db);
+  const store = new EventStore(db, undefined, TEST_SIGNING_KEYS);
   for (let v = 0; v < 3; v++) {
     await store.append({
       streamId: DECISION, streamType: 'Decision', expectedVersion: v,

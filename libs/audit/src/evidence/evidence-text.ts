@@ -6,16 +6,18 @@ export {
 } from '@app/delegation';
 
 export const STATUS_VI: Record<VerifyResult['status'], string> = {
-  intact: 'Toàn vẹn: lịch sử khớp chuỗi băm',
+  intact: 'Toàn vẹn: lịch sử khớp chuỗi băm và mọi sự kiện có chữ ký hợp lệ của ứng dụng',
   altered: 'Bị sửa đổi',
   deleted: 'Bị xóa',
   inserted: 'Bị chèn thêm',
+  forged: 'Giả mạo: sự kiện không có chữ ký hợp lệ của ứng dụng',
 };
 export const STATUS_EN: Record<VerifyResult['status'], string> = {
-  intact: 'Intact: the history matches its hash chain',
+  intact: 'Intact: the history matches its hash chain and every event carries a valid application signature',
   altered: 'Altered',
   deleted: 'Deleted',
   inserted: 'Inserted',
+  forged: 'Forged: an event without a valid application signature',
 };
 
 /** Integer VND with Vietnamese digit grouping: 1500000000 → `1.500.000.000 ₫`. */

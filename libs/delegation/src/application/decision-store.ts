@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
-  CommandPipeline, EventStore, rebuildProjections, type CommandEnvelope, type CommandOutcome, type StoredEvent, type StreamSpec,
+  CommandPipeline, EventStore, EventSigningKeys, rebuildProjections, type CommandEnvelope, type CommandOutcome, type StoredEvent, type StreamSpec,
 } from '@app/event-store';
 import type { Command } from '../domain/commands.js';
 import { decisionDecider } from '../domain/decider.js';
@@ -52,8 +52,8 @@ export class DecisionStore {
   readonly log: EventStore;
   readonly pipeline: CommandPipeline<DecisionEvent, DecisionState, DecisionProjectionContext>;
 
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly references: DecisionReferences) {
-    this.log = new EventStore(db, upcast);
+  constructor(@InjectDataSource() private readonly db: DataSource, private readonly references: DecisionReferences, keys: EventSigningKeys) {
+    this.log = new EventStore(db, upcast, keys);
     this.pipeline = new CommandPipeline(this.log, decisionStreamSpec((view) => references.context(view)), { toEvent: toDomainEvent });
   }
 

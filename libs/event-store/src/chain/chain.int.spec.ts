@@ -1,3 +1,4 @@
+import { TEST_SIGNING_KEYS } from '../testing/signing.js';
 import { describe, it, expect, beforeEach, afterEach, jest } from '@jest/globals';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,9 +22,9 @@ let verifier: Verifier;
 // Every test starts from a freshly built, fully chained log: each tamper happens on its own copy.
 beforeEach(async () => {
   ds = await openChainDataSource(SCHEMA);
-  store = new EventStore(ds);
+  store = new EventStore(ds, undefined, TEST_SIGNING_KEYS);
   chainer = new HashChainer(ds, { batchSize: 7 });
-  verifier = new Verifier(ds);
+  verifier = new Verifier(ds, TEST_SIGNING_KEYS);
   await seed(store);
   await chainAll(ds, chainer);
 });
@@ -181,12 +182,16 @@ describe('checkpoints', () => {
     expect(await verifyCheckpointFile(file, verifier, keys.publicKey)).toMatchObject({ status: 'intact' });
   });
 
-  it('catches an edit before the checkpoint head, even when the attacker recomputes every hash', async () => {
+  it('catches an edit before the checkpoint head, even by a thief of the signing key who recomputes every hash', async () => {
     const { keys, publisher } = setup();
     const { file } = await publisher.publish();
     const target = await eventAt(ds, 's-c', 1);
     await tamper(ds, `UPDATE events SET data = '{"title": "Viết lại"}' WHERE global_position = $1`, [target.globalPosition]);
     expect(await verifyCheckpointFile(file, verifier, keys.publicKey)).toMatchObject({ status: 'altered', at: { logSeq: target.logSeq, streamId: 's-c' } });
+    // Without the key, the edit shows as forged even once the chain is recomputed; with the stolen key the thief re-signs it.
+    const [edited] = await store.readStream('s-c', { toVersion: 1 });
+    expect(TEST_SIGNING_KEYS.check(edited, edited.signature)).toMatch(/does not match/);
+    await tamper(ds, `UPDATE events SET signature = $2 WHERE global_position = $1`, [target.globalPosition, TEST_SIGNING_KEYS.sign(edited).value]);
 
     // Rewrite the whole chain from the edited events: the database alone now looks intact…
     const events = await store.readAll({ limit: 1000 });

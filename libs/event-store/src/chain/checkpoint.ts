@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/pro
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { canonicalJson } from './canonical.js';
+import type { PublishedKey } from '../signing/event-signature.js';
 import type { Verifier, VerifyResult } from './verifier.js';
 
 /** The chain's head, published outside the database and signed (Ed25519, base64). */
@@ -12,6 +13,8 @@ export interface Checkpoint {
   globalPosition: number;
   logHash: string;
   createdAt: string;
+  /** The writer's public keys (current and retired) when it was signed: what an outside verifier trusts. */
+  eventKeys?: PublishedKey[];
   signature: string;
 }
 
@@ -75,7 +78,10 @@ export function loadCheckpointKeys(source: KeySource, opts: { generate?: boolean
 
 /** The bytes the signature covers: the checkpoint without its signature, canonical JSON. */
 export function checkpointPayload(cp: Omit<Checkpoint, 'signature'>): Buffer {
-  return Buffer.from(canonicalJson({ logSeq: cp.logSeq, globalPosition: cp.globalPosition, logHash: cp.logHash, createdAt: cp.createdAt }), 'utf8');
+  return Buffer.from(canonicalJson({
+    logSeq: cp.logSeq, globalPosition: cp.globalPosition, logHash: cp.logHash, createdAt: cp.createdAt,
+    ...(cp.eventKeys ? { eventKeys: cp.eventKeys.map((k) => ({ keyId: k.keyId, publicKey: k.publicKey, ...(k.retiredAt ? { retiredAt: k.retiredAt } : {}) })) } : {}),
+  }), 'utf8');
 }
 
 export function signCheckpoint(body: Omit<Checkpoint, 'signature'>, privateKey: KeyObject): Checkpoint {
@@ -99,7 +105,14 @@ export function parseCheckpoint(text: string): Checkpoint {
     && typeof v.logHash === 'string' && /^[0-9a-f]{64}$/.test(v.logHash)
     && typeof v.createdAt === 'string' && typeof v.signature === 'string';
   if (!ok) throw new Error('not a checkpoint: needs logSeq, globalPosition, logHash (64 hex), createdAt, signature');
-  return { logSeq: v.logSeq as number, globalPosition: v.globalPosition as number, logHash: v.logHash as string, createdAt: v.createdAt as string, signature: v.signature as string };
+  const keys = v.eventKeys;
+  if (keys !== undefined && !(Array.isArray(keys) && keys.every((k) => k && typeof k.keyId === 'string' && typeof k.publicKey === 'string'))) {
+    throw new Error('not a checkpoint: eventKeys must be a list of { keyId, publicKey }');
+  }
+  return {
+    logSeq: v.logSeq as number, globalPosition: v.globalPosition as number, logHash: v.logHash as string, createdAt: v.createdAt as string,
+    ...(keys ? { eventKeys: keys as PublishedKey[] } : {}), signature: v.signature as string,
+  };
 }
 
 export const checkpointFileName = (logSeq: number) => `checkpoint-${logSeq}.json`;
@@ -110,6 +123,8 @@ export interface CheckpointPublisherOptions {
   keys: CheckpointKeys;
   verifier: Verifier;
   now?: () => Date;
+  /** The writer's public keys, published in every checkpoint. */
+  eventKeys?: () => PublishedKey[];
   /** Sends the checkpoint elsewhere too (the auditor's e-mail). At-least-once: it may run again for the same file. */
   deliver?: (checkpoint: Checkpoint, file: string) => Promise<void>;
 }
@@ -194,7 +209,8 @@ export class CheckpointPublisher {
     if (existing && existing.globalPosition === ref.globalPosition && existing.logHash === ref.logHash) {
       return { checkpoint: existing, file, published: false };
     }
-    const checkpoint = signCheckpoint({ ...ref, createdAt: (this.opts.now?.() ?? new Date()).toISOString() }, privateKey);
+    const eventKeys = this.opts.eventKeys?.();
+    const checkpoint = signCheckpoint({ ...ref, createdAt: (this.opts.now?.() ?? new Date()).toISOString(), ...(eventKeys ? { eventKeys } : {}) }, privateKey);
     const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
     try {
       await writeFile(tmp, `${JSON.stringify(checkpoint, null, 2)}\n`, { mode: 0o644 });
@@ -250,7 +266,7 @@ export type CheckpointVerification =
   | (VerifyResult & { checkpoint: Checkpoint })
   | { status: 'refused'; reason: string; checkpoint?: Checkpoint };
 
-/** Checks an archived checkpoint file: its signature, then the log against it. */
+/** Checks an archived checkpoint file: its signature, then the log against it, then the log after it. */
 export async function verifyCheckpointFile(path: string, verifier: Verifier, publicKey: KeyObject,
   opts: { onProgress?: (checked: number) => void } = {}): Promise<CheckpointVerification> {
   let checkpoint: Checkpoint;
@@ -262,5 +278,10 @@ export async function verifyCheckpointFile(path: string, verifier: Verifier, pub
   if (!checkpointSignatureValid(checkpoint, publicKey)) {
     return { status: 'refused', reason: 'the signature does not match the checkpoint and the public key', checkpoint };
   }
-  return { ...(await verifier.verifyAgainstCheckpoint(checkpoint, opts)), checkpoint };
+  const covered = await verifier.verifyAgainstCheckpoint(checkpoint, opts);
+  if (covered.status !== 'intact') return { ...covered, checkpoint };
+  // What the checkpoint covers is as it was; what came after it must verify too (a row forged after
+  // the checkpoint is not covered by its hash, but it carries no valid writer signature).
+  const rest = await verifier.verifyLog();
+  return { ...(rest.status === 'intact' ? covered : rest), checkpoint };
 }

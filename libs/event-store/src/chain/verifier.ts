@@ -1,9 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { toStoredEvent, type EventRow } from '../rows.js';
+import type { EventSigningKeys } from '../signing/event-signature.js';
+import type { StoredEvent } from '../types.js';
 import { canonicalEvent, chainHash } from './canonical.js';
 import { HASH_CHAIN_FOLLOWER } from './hash-chainer.js';
 
-export type TamperKind = 'altered' | 'deleted' | 'inserted';
+/** forged: the event lacks a valid writer signature from a known key (written in SQL, or changed, moved or copied). */
+export type TamperKind = 'altered' | 'deleted' | 'inserted' | 'forged';
 
 /** Where a problem is. Null where the evidence is gone (a hash row deleted with its event). */
 export interface ChainLocation {
@@ -61,7 +64,7 @@ export interface VerifyOptions {
 const PAGE = 1000;
 
 const E_COLUMNS = `e.global_position, e.transaction_id::text AS transaction_id, e.stream_id, e.stream_type, e.stream_version,
-  e.event_type, e.schema_version, e.data, e.metadata, e.occurred_at, e.recorded_at`;
+  e.event_type, e.schema_version, e.data, e.metadata, e.occurred_at, e.recorded_at, e.signature, e.key_id`;
 
 interface ChainRow {
   log_seq: string;
@@ -99,7 +102,14 @@ const num = (v: string | number | null | undefined): number | null => (v === nul
  * does not hold back the log followers.
  */
 export class Verifier {
-  constructor(private readonly dataSource: DataSource) {}
+  /** `keys`: the writer's public keys; an event not signed by one of them is reported as forged. */
+  constructor(private readonly dataSource: DataSource, private readonly keys: EventSigningKeys) {}
+
+  /** Null when the event carries a valid signature by a known key; otherwise the problem, located. */
+  private unsigned(event: StoredEvent, at: ChainLocation, checked: number): Problem | null {
+    const why = this.keys.check(event, event.signature);
+    return why === null ? null : { status: 'forged', checked, at, reason: why };
+  }
 
   verifyLog(opts: VerifyOptions = {}): Promise<VerifyResult> {
     return this.snapshot((m) => this.walkLog(m, opts));
@@ -216,7 +226,8 @@ export class Verifier {
         if (row.global_position === null) {
           return { status: 'deleted', checked, at, expected: row.log_hash, reason: 'the chained event row is gone' };
         }
-        const canonical = canonicalEvent(toStoredEvent(row as EventRow));
+        const event = toStoredEvent(row as EventRow);
+        const canonical = canonicalEvent(event);
         const runningLog = chainHash(logHash, canonical);
         if (runningLog !== row.log_hash) {
           return { status: 'altered', checked, at, expected: row.log_hash, found: runningLog, reason: 'the event no longer gives the log hash chained for it' };
@@ -233,6 +244,8 @@ export class Verifier {
         if (runningStream !== row.stream_hash) {
           return { status: 'altered', checked, at, expected: row.stream_hash, found: runningStream, reason: 'the event no longer gives the stream hash chained for it' };
         }
+        const forged = this.unsigned(event, at, checked);
+        if (forged) return forged;
         streams.set(row.h_stream_id, { version: row.h_stream_version, hash: runningStream });
         logHash = runningLog;
         head = { logSeq: seq, logHash, globalPosition: Number(row.h_position) };
@@ -318,7 +331,8 @@ export class Verifier {
         };
       }
       if (row.global_position === null) return { status: 'deleted', checked, at, expected: row.stream_hash, reason: 'the chained event row is gone' };
-      const canonical = canonicalEvent(toStoredEvent(row as EventRow));
+      const event = toStoredEvent(row as EventRow);
+      const canonical = canonicalEvent(event);
       const streamHash = chainHash(prev.hash, canonical);
       if (streamHash !== row.stream_hash) {
         return { status: 'altered', checked, at, expected: row.stream_hash, found: streamHash, reason: 'the event no longer gives the stream hash chained for it' };
@@ -330,6 +344,8 @@ export class Verifier {
           return { status: 'altered', checked, at, expected: row.log_hash, found: logHash, reason: 'the event no longer gives the log hash chained for it' };
         }
       }
+      const forged = this.unsigned(event, at, checked);
+      if (forged) return forged;
       prev = { version: row.h_stream_version, hash: streamHash };
       head = { logSeq: seq, logHash: row.log_hash, globalPosition: Number(row.h_position), streamVersion: prev.version, streamHash };
       checked += 1;

@@ -2,6 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { ProjectionVersions1732401000000 } from './1732401000000-projection-versions.js';
 import { Intents1732401200000 } from './1732401200000-intents.js';
 import { Sequences1732402010000 } from './1732402010000-sequences.js';
+import { EventSignatures1732402200000 } from './1732402200000-event-signatures.js';
 
 /**
  * The event log, the idempotency ledger and follower checkpoints.
@@ -59,5 +60,5 @@ export class EventStoreMigration1732400000000 implements MigrationInterface {
 
 /** Add to the app's DataSource `migrations` next to the other libraries' ones. */
 export const EVENT_STORE_MIGRATIONS: Array<new () => MigrationInterface> = [
-  EventStoreMigration1732400000000, ProjectionVersions1732401000000, Intents1732401200000, Sequences1732402010000,
+  EventStoreMigration1732400000000, ProjectionVersions1732401000000, Intents1732401200000, Sequences1732402010000, EventSignatures1732402200000,
 ];

@@ -76,3 +76,13 @@ export async function eventAt(ds: DataSource, streamId: string, version: number)
   );
   return row as { globalPosition: number; logSeq: number; transactionId: string };
 }
+
+/**
+ * What an insider with the database's superuser rights does after editing events: throws the whole
+ * chain away and has the chainer recompute every hash from the log as it now is.
+ */
+export async function recomputeChain(ds: DataSource, chainer: HashChainer): Promise<void> {
+  await tamper(ds, `DELETE FROM event_hashes`);
+  await tamper(ds, `UPDATE follower_checkpoints SET position = 0, transaction_id = '0' WHERE name = 'hash-chain'`);
+  await chainAll(ds, chainer);
+}

@@ -238,6 +238,23 @@ export class Environment {
   @IsString()
   CHECKPOINT_PUBLIC_KEY?: string;
 
+  /**
+   * The Ed25519 key (PKCS#8 PEM) that signs every event as it is appended; or EVENT_SIGNING_KEY_FILE, a
+   * mounted secret holding it. Without either, DATA_DIR/event-signing/signing-key.pem, generated on first start.
+   */
+  @IsOptional()
+  @IsString()
+  EVENT_SIGNING_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  EVENT_SIGNING_KEY_FILE?: string;
+
+  /** Where the public keys of every signing key ever used are kept (default DATA_DIR/event-signing). */
+  @IsOptional()
+  @IsString()
+  EVENT_SIGNING_DIR?: string;
+
   /** Checkpoints are also e-mailed here (needs SMTP_URL). */
   @IsOptional()
   @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'AUDITOR_EMAIL must be an e-mail address' })

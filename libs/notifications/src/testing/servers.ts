@@ -1,4 +1,5 @@
 // Test support (excluded from the build): a real SMTP server, a webhook receiver, a database per file.
+import { loadEventSigningKeys } from '@app/event-store';
 import { BodyStore, PowerStore } from '@app/organisation';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -189,6 +190,8 @@ export async function openNotificationsDb(schema: string): Promise<DataSource> {
   } as ConstructorParameters<typeof DataSource>[0]);
   await db.initialize();
   await db.runMigrations();
-  await seedDemo(db, { bodies: new BodyStore(db), powers: new PowerStore(db) });
+  // Signed with the key an app started with the same environment uses (DATA_DIR/event-signing).
+  const keys = loadEventSigningKeys({ DATA_DIR: process.env.DATA_DIR, EVENT_SIGNING_DIR: process.env.EVENT_SIGNING_DIR });
+  await seedDemo(db, { bodies: new BodyStore(db, keys), powers: new PowerStore(db, keys) });
   return db;
 }

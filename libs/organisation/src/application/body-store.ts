@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { CommandPipeline, EventStore, type EventMetadata, type StoredEvent } from '@app/event-store';
+import { CommandPipeline, EventStore, EventSigningKeys, type EventMetadata, type StoredEvent } from '@app/event-store';
 import { bodyDecider } from '../domain/body-decider.js';
 import type { BodyCommand } from '../domain/commands.js';
 import type { BodyRefusal, KnownBody } from '../domain/decide.js';
@@ -30,8 +30,8 @@ export class BodyStore {
   readonly log: EventStore;
   readonly pipeline: CommandPipeline<BodyEvent, BodyState>;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {
-    this.log = new EventStore(db, upcastBodyEvent);
+  constructor(@InjectDataSource() private readonly db: DataSource, keys: EventSigningKeys) {
+    this.log = new EventStore(db, upcastBodyEvent, keys);
     this.pipeline = new CommandPipeline(this.log, {
       streamType: BODY_STREAM_TYPE,
       initialState: initialBodyState,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { CommandPipeline, EventStore, type EventMetadata, type StoredEvent } from '@app/event-store';
+import { CommandPipeline, EventStore, EventSigningKeys, type EventMetadata, type StoredEvent } from '@app/event-store';
 import type { KnownBody } from '../domain/decide.js';
 import { powerDecider } from '../domain/power-decider.js';
 import type { PowerRefusal } from '../domain/power-decide.js';
@@ -34,8 +34,8 @@ export class PowerStore {
   readonly log: EventStore;
   readonly pipeline: CommandPipeline<PowerEvent, PowerState>;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {
-    this.log = new EventStore(db, upcastPowerEvent);
+  constructor(@InjectDataSource() private readonly db: DataSource, keys: EventSigningKeys) {
+    this.log = new EventStore(db, upcastPowerEvent, keys);
     this.pipeline = new CommandPipeline(this.log, {
       streamType: POWER_STREAM_TYPE,
       initialState: initialPowerState,

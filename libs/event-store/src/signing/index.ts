@@ -1,0 +1,2 @@
+export * from './event-signature.js';
+export * from './signing-keys.js';

@@ -16,6 +16,7 @@ import { AccessTrailController } from './audit/access-trail.controller.js';
 import { AccessTrailInterceptor } from './audit/access-trail.interceptor.js';
 import { AuditController } from './audit/audit.controller.js';
 import { EvidenceController } from './audit/evidence.controller.js';
+import { TreeController } from './audit/tree.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { LoginThrottlerGuard } from './auth/login-throttler.guard.js';
@@ -68,7 +69,7 @@ export class AppModule {
       controllers: [
         AuthController, DecisionsController, RegistryController, OrganisationController, WorkflowsController, HealthController,
         FindingsController, DeadlinesController, CalendarController, NotificationsController, NotificationPreferencesController, DocumentsController, UsersController, PeopleController, BodiesController,
-        AuditController, EvidenceController, PowersController, AccessTrailController, QuarterlyReportsController, YearlyEvaluationsController,
+        AuditController, TreeController, EvidenceController, PowersController, AccessTrailController, QuarterlyReportsController, YearlyEvaluationsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

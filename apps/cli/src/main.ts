@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AuditService, EvidencePackService, exportEvidencePack } from '@app/audit';
+import { AuditService, EvidencePackService, exportEvidencePack, verifyEvidencePack, type EvidencePack } from '@app/audit';
 import { rotateEventSigningKey, verifyCheckpointFile, type VerifyResult } from '@app/event-store';
 import { DemoSeeder, OPERATOR_HELP, ProjectionRegistry, runRebuildCompare, runReplay, runStats } from '@app/operator';
 import { CliModule } from './cli.module.js';
@@ -27,6 +27,8 @@ PostgreSQL of \`npm start\` under DATA_DIR (the running one, or started for the 
                                          export a decision's evidence pack (content, timeline, records, findings, verification)
   npm run cli -- chain                   bring the hash chain up to date now
   npm run cli -- checkpoint              sign and publish the chain head (CHECKPOINT_DIR; e-mailed to AUDITOR_EMAIL)
+  npm run cli -- verify-pack <pack.json> --public-key <pem>
+                                         check an evidence pack offline (no database): tree head, signatures, inclusion proofs
   npm run cli -- signing-keys            print the writer's public keys (current first, then retired), PEM
   npm run cli -- rotate-signing-key      replace the event signing key under DATA_DIR; the old public key stays valid
 
@@ -102,6 +104,20 @@ function report(result: VerifyResult | { status: 'refused'; reason: string }): n
 async function main(command: string | undefined, args: string[]): Promise<void> {
   if (!command || command === '--help' || command === 'help') {
     console.log(HELP);
+    return;
+  }
+  if (command === 'verify-pack') {
+    // Offline: no database, no server, only the pack and the tree heads' public key.
+    const keyFile = option(args, 'public-key');
+    if (!args[0] || !keyFile) throw new Error('usage: npm run cli -- verify-pack <pack.json> --public-key <checkpoint-public.pem>');
+    const r = verifyEvidencePack(JSON.parse(readFileSync(args[0], 'utf8')) as EvidencePack, createPublicKey(readFileSync(keyFile, 'utf8')));
+    if (r.status === 'intact') {
+      console.log(`intact: ${r.events} event(s), each signed by the writer and in the signed tree head of size ${r.treeSize} (root ${r.rootHash})`
+        + `${r.notCovered ? `; ${r.notCovered} newer event(s) signed but not yet under a published head` : ''}`);
+    } else {
+      console.log(`not intact: ${r.at ? `${r.at.streamId} version ${r.at.streamVersion}, global position ${r.at.globalPosition} — ` : ''}${r.reason}`);
+      process.exitCode = 2;
+    }
     return;
   }
   if (args.includes('--help') && COMMAND_HELP[command]) {

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
-  EventSigningKeys, verifyCheckpointFile, type PublishedCheckpoint, type StreamsVerifyResult, type TamperKind, type VerifyResult,
+  EventSigningKeys, keyIdOf, MerkleLog, verifyCheckpointFile, type Checkpoint, type ConsistencyProof, type InclusionProof, type PublishedCheckpoint, type StreamsVerifyResult, type TamperKind, type VerifyResult,
 } from '@app/event-store';
 import type { Text } from '@app/kernel';
 import { ProvinceStreams } from './application/province-streams.js';
@@ -29,6 +29,22 @@ export interface ProblemElsewhere {
 
 export type ScopedVerifyResult = VerifyResult | ProblemElsewhere;
 
+/** A signed tree head (RFC 9162's STH, as phancap signs it): a checkpoint that carries the Merkle root. */
+export interface SignedTreeHead {
+  treeSize: number;
+  rootHash: string;
+  timestamp: string;
+  /** The checkpoint key's id (SHA-256 of its SPKI, 16 hex digits). */
+  keyId?: string;
+  signature: string;
+  /** The whole signed checkpoint, as its signature covers it. */
+  checkpoint: Checkpoint;
+}
+
+export const treeHeadOf = (c: Checkpoint, keyId?: string): SignedTreeHead => ({
+  treeSize: c.treeSize!, rootHash: c.rootHash!, timestamp: c.createdAt, ...(keyId ? { keyId } : {}), signature: c.signature, checkpoint: c,
+});
+
 const ELSEWHERE: Text = {
   vi: 'Nhật ký sự kiện không toàn vẹn ở một sự kiện ngoài phạm vi tỉnh của bạn; vị trí chỉ người vận hành hệ thống (cấp quốc gia) được xem. Kết quả kiểm tra các luồng sự kiện của tỉnh bạn nằm trong "own".',
   en: 'The event log is not intact at an event outside your province; where, only the national system operator may see. Your province\'s own streams are checked in "own".',
@@ -39,12 +55,47 @@ const ELSEWHERE: Text = {
 export class AuditService implements OnApplicationShutdown {
   private readonly logger = new Logger('Audit');
   readonly kit: AuditKit;
+  readonly tree: MerkleLog;
   private readonly streams: ProvinceStreams;
 
   constructor(@InjectDataSource() db: DataSource, config: ConfigService, eventKeys: EventSigningKeys) {
     const settings = Object.fromEntries(SETTINGS.map((k) => [k, config.get<string>(k)])) as AuditSettings;
     this.kit = new AuditKit(db, settings, eventKeys);
     this.streams = new ProvinceStreams(db);
+    this.tree = new MerkleLog(db);
+  }
+
+  /**
+   * The signed tree heads published (the checkpoints that carry a Merkle root), newest first; with
+   * `size`, only the one of that size. Only what the publisher verified is ever signed: a head is
+   * signed on demand by publishing a checkpoint (POST /audit/checkpoints), never here.
+   */
+  async treeHeads(size?: number): Promise<SignedTreeHead[]> {
+    const keyId = this.checkpointKeyId();
+    return (await this.listCheckpoints())
+      .filter(({ checkpoint: c }) => c.rootHash && (size === undefined || c.treeSize === size))
+      .map(({ checkpoint: c }) => treeHeadOf(c, keyId));
+  }
+
+  /** The Merkle tree's size now (chained events), and the newest signed head's size. */
+  async treeSizes(): Promise<{ current: number; signed: number | undefined }> {
+    return { current: await this.tree.size(), signed: (await this.treeHeads())[0]?.treeSize };
+  }
+
+  inclusionProof(globalPosition: number, size: number): Promise<InclusionProof | undefined | 'beyond'> {
+    return this.tree.inclusion(globalPosition, size);
+  }
+
+  consistencyProof(from: number, to: number): Promise<ConsistencyProof> {
+    return this.tree.consistency(from, to);
+  }
+
+  private checkpointKeyId(): string | undefined {
+    try {
+      return keyIdOf(this.kit.keys({ generate: false }).publicKey);
+    } catch {
+      return undefined;
+    }
   }
 
   /** Brings the hash chain up to date (a loop body for BackgroundJobs). */

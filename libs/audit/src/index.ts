@@ -10,3 +10,4 @@ export * from './evidence/export.js';
 export * from './migrations/1732400970000-access-trail.js';
 export * from './audit.module.js';
 export * from './application/access-trail.js';
+export * from './evidence/verify-pack.js';

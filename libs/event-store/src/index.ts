@@ -31,3 +31,4 @@ export { Intents1732401200000 } from './migrations/1732401200000-intents.js';
 export { Sequences1732402010000 } from './migrations/1732402010000-sequences.js';
 export { EventSignatures1732402200000 } from './migrations/1732402200000-event-signatures.js';
 export * from './signing/index.js';
+export * from './merkle/index.js';

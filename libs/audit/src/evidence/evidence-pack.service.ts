@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { getWorkflow, type DecisionEvent, type DocumentRef, type Text } from '@app/delegation';
-import type { StoredEvent } from '@app/event-store';
+import { EventStore, type StoredEvent } from '@app/event-store';
 import { AuditService } from '../audit.service.js';
 import { Clock } from '@app/kernel';
 import { problems } from '@app/kernel';
 import { DecisionStore, DocumentFiles, EventPeople, toDomainEvent } from '@app/delegation';
 import type {
-  EvidenceActor, EvidenceDocument, EvidenceFile, EvidenceFinding, EvidencePack, StreamHash, TimelineEntry,
+  EvidenceActor, EvidenceDocument, EvidenceFile, EvidenceFinding, EvidencePack, EvidenceProof, ProvenEvent, StreamHash, TimelineEntry,
 } from './evidence-pack.types.js';
 import { formatInstantVi, KIND_VI, roleVi, STATUS_EN, STATUS_VI } from './evidence-text.js';
 
@@ -124,6 +124,7 @@ export class EvidencePackService {
         streamHashes: chainRows,
         verifiedAt,
       },
+      proof: await this.proofOf(id),
       generatedAt: generatedAt.toISOString(),
       generatedAtVi: formatInstantVi(generatedAt),
       generatedBy: {
@@ -136,6 +137,28 @@ export class EvidencePackService {
   }
 
   /** The chain rows (event_hashes) of the stream: what the verifier recomputed and compared. */
+  /**
+   * The events as stored (no upcasting: what was signed and hashed), each with its writer signature and,
+   * when the newest signed tree head covers it, its inclusion proof in that head.
+   */
+  private async proofOf(id: string): Promise<EvidenceProof> {
+    const stored = await new EventStore(this.db).readStream(id);
+    const [head] = await this.audit.treeHeads();
+    const events: ProvenEvent[] = [];
+    for (const e of stored) {
+      const proof = head ? await this.audit.inclusionProof(e.globalPosition, head.treeSize) : undefined;
+      events.push({
+        event: {
+          globalPosition: e.globalPosition, streamId: e.streamId, streamType: e.streamType, streamVersion: e.streamVersion, type: e.type,
+          storedSchemaVersion: e.storedSchemaVersion, data: e.data, metadata: e.metadata, occurredAt: e.occurredAt,
+        },
+        signature: e.signature ?? null,
+        inclusion: proof && proof !== 'beyond' ? { leafIndex: proof.leafIndex, path: proof.path } : null,
+      });
+    }
+    return { treeHead: head?.checkpoint ?? null, events };
+  }
+
   private async streamHashes(id: string): Promise<StreamHash[]> {
     const rows: Array<{ stream_version: number; log_seq: string; global_position: string; stream_hash: string; log_hash: string; chained_at: Date | string }> =
       await this.db.query(

@@ -1,3 +1,4 @@
+import type { Checkpoint } from '@app/event-store';
 import type { DecisionState, Role, Text } from '@app/delegation';
 import type { VerifyResult } from '@app/event-store';
 
@@ -112,9 +113,28 @@ export interface EvidencePack {
   /** The files uploaded to the decision, every version, with their SHA-256 (also listed in `documents`). */
   files: EvidenceFile[];
   verification: EvidenceVerification;
+  /** What an inspector checks offline, with the pack and the tree-head public key only (tools/verify-pack.mjs). */
+  proof: EvidenceProof;
   generatedAt: string;
   generatedAtVi: string;
   generatedBy: { userId: string; displayName: string; role: string; roleVi: string };
+}
+
+/** One event as stored, with its writer signature and its inclusion proof in the signed tree head. */
+export interface ProvenEvent {
+  event: {
+    globalPosition: number; streamId: string; streamType: string; streamVersion: number; type: string;
+    storedSchemaVersion: number; data: unknown; metadata: unknown; occurredAt: string;
+  };
+  signature: { keyId: string; value: string } | null;
+  /** RFC 9162 audit path (hex) of leaf `leafIndex` in the tree head; null for an event after the head. */
+  inclusion: { leafIndex: number; path: string[] } | null;
+}
+
+export interface EvidenceProof {
+  /** The newest published signed tree head (a checkpoint with a Merkle root, signed with the checkpoint key); its eventKeys are the writer's keys. */
+  treeHead: Checkpoint | null;
+  events: ProvenEvent[];
 }
 
 export type EvidenceFormat = 'pdf' | 'json';

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { MerkleTree1732402300000 } from '../merkle/1732402300000-merkle-tree.js';
 
 /**
  * The hash chain over the event log, written by HashChainer (a LogFollower) after commit.
@@ -39,4 +40,4 @@ export class EventHashChain1732400050000 implements MigrationInterface {
 }
 
 /** Add to the app's DataSource `migrations` after EVENT_STORE_MIGRATIONS. */
-export const CHAIN_MIGRATIONS = [EventHashChain1732400050000];
+export const CHAIN_MIGRATIONS = [EventHashChain1732400050000, MerkleTree1732402300000];

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { EventStore } from '../event-store.js';
-import { chainAll, eventAt, openChainDataSource, seed, STREAMS, tamper } from '../testing/hash-chain.js';
+import { chainAll, eventAt, openChainDataSource, recomputeChain, seed, STREAMS, tamper } from '../testing/hash-chain.js';
 import { meta } from '../testing/test-data-source.js';
 import { canonicalEvent, chainHash } from './canonical.js';
 import { CheckpointPublisher, loadCheckpointKeys, verifyCheckpointFile, type Checkpoint } from './checkpoint.js';
@@ -51,7 +51,7 @@ describe('the hash chain', () => {
     });
 
     const result = await verifier.verifyLog();
-    expect(result).toEqual({ status: 'intact', checked: n, pending: 0, head: { logSeq: n, logHash: log, globalPosition: rows[n - 1].global_position } });
+    expect(result).toEqual({ status: 'intact', checked: n, pending: 0, head: { logSeq: n, logHash: log, globalPosition: rows[n - 1].global_position, rootHash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
     for (const s of STREAMS) expect(await verifier.verifyStream(s)).toMatchObject({ status: 'intact', checked: 5 });
   });
 
@@ -193,18 +193,8 @@ describe('checkpoints', () => {
     expect(TEST_SIGNING_KEYS.check(edited, edited.signature)).toMatch(/does not match/);
     await tamper(ds, `UPDATE events SET signature = $2 WHERE global_position = $1`, [target.globalPosition, TEST_SIGNING_KEYS.sign(edited).value]);
 
-    // Rewrite the whole chain from the edited events: the database alone now looks intact…
-    const events = await store.readAll({ limit: 1000 });
-    const hashes: Array<{ global_position: number; log_seq: number }> = await ds.query(`SELECT global_position::int, log_seq::int FROM event_hashes ORDER BY log_seq`);
-    let log = '';
-    const streams = new Map<string, string>();
-    for (const { global_position, log_seq } of hashes) {
-      const e = events.find((x) => x.globalPosition === global_position)!;
-      log = chainHash(log, canonicalEvent(e));
-      const s = chainHash(streams.get(e.streamId) ?? '', canonicalEvent(e));
-      streams.set(e.streamId, s);
-      await tamper(ds, `UPDATE event_hashes SET log_hash = $2, stream_hash = $3 WHERE log_seq = $1`, [log_seq, log, s]);
-    }
+    // Rewrite the whole chain and tree from the edited events: the database alone now looks intact…
+    await recomputeChain(ds, chainer);
     expect(await verifier.verifyLog()).toMatchObject({ status: 'intact' });
     // …but not against the archived checkpoint.
     expect(await verifyCheckpointFile(file, verifier, keys.publicKey)).toMatchObject({ status: 'altered', reason: expect.stringMatching(/rewritten/) });

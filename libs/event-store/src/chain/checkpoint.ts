@@ -12,6 +12,9 @@ export interface Checkpoint {
   logSeq: number;
   globalPosition: number;
   logHash: string;
+  /** The signed tree head: the RFC 9162 Merkle root (hex) over the first treeSize = logSeq chain rows. */
+  treeSize?: number;
+  rootHash?: string;
   createdAt: string;
   /** The writer's public keys (current and retired) when it was signed: what an outside verifier trusts. */
   eventKeys?: PublishedKey[];
@@ -80,6 +83,7 @@ export function loadCheckpointKeys(source: KeySource, opts: { generate?: boolean
 export function checkpointPayload(cp: Omit<Checkpoint, 'signature'>): Buffer {
   return Buffer.from(canonicalJson({
     logSeq: cp.logSeq, globalPosition: cp.globalPosition, logHash: cp.logHash, createdAt: cp.createdAt,
+    ...(cp.rootHash ? { treeSize: cp.treeSize, rootHash: cp.rootHash } : {}),
     ...(cp.eventKeys ? { eventKeys: cp.eventKeys.map((k) => ({ keyId: k.keyId, publicKey: k.publicKey, ...(k.retiredAt ? { retiredAt: k.retiredAt } : {}) })) } : {}),
   }), 'utf8');
 }
@@ -105,12 +109,16 @@ export function parseCheckpoint(text: string): Checkpoint {
     && typeof v.logHash === 'string' && /^[0-9a-f]{64}$/.test(v.logHash)
     && typeof v.createdAt === 'string' && typeof v.signature === 'string';
   if (!ok) throw new Error('not a checkpoint: needs logSeq, globalPosition, logHash (64 hex), createdAt, signature');
+  if (v.rootHash !== undefined && !(typeof v.rootHash === 'string' && /^[0-9a-f]{64}$/.test(v.rootHash) && v.treeSize === v.logSeq)) {
+    throw new Error('not a checkpoint: rootHash must be 64 hex digits, with treeSize equal to logSeq');
+  }
   const keys = v.eventKeys;
   if (keys !== undefined && !(Array.isArray(keys) && keys.every((k) => k && typeof k.keyId === 'string' && typeof k.publicKey === 'string'))) {
     throw new Error('not a checkpoint: eventKeys must be a list of { keyId, publicKey }');
   }
   return {
-    logSeq: v.logSeq as number, globalPosition: v.globalPosition as number, logHash: v.logHash as string, createdAt: v.createdAt as string,
+    logSeq: v.logSeq as number, globalPosition: v.globalPosition as number, logHash: v.logHash as string,
+    ...(v.rootHash ? { treeSize: v.treeSize as number, rootHash: v.rootHash as string } : {}), createdAt: v.createdAt as string,
     ...(keys ? { eventKeys: keys as PublishedKey[] } : {}), signature: v.signature as string,
   };
 }
@@ -210,7 +218,8 @@ export class CheckpointPublisher {
       return { checkpoint: existing, file, published: false };
     }
     const eventKeys = this.opts.eventKeys?.();
-    const checkpoint = signCheckpoint({ ...ref, createdAt: (this.opts.now?.() ?? new Date()).toISOString(), ...(eventKeys ? { eventKeys } : {}) }, privateKey);
+    const rootHash = result.status === 'intact' ? result.head.rootHash : undefined;
+    const checkpoint = signCheckpoint({ ...ref, ...(rootHash ? { treeSize: logSeq, rootHash } : {}), createdAt: (this.opts.now?.() ?? new Date()).toISOString(), ...(eventKeys ? { eventKeys } : {}) }, privateKey);
     const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
     try {
       await writeFile(tmp, `${JSON.stringify(checkpoint, null, 2)}\n`, { mode: 0o644 });

@@ -1,6 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { LogFollower } from '../log-follower.js';
 import type { StoredEvent } from '../types.js';
+import { toStoredEvent, type EventRow } from '../rows.js';
+import { extendTree, insertNodes, readFrontier, type TreeNode } from '../merkle/stored-tree.js';
 import { canonicalEvent, chainHash } from './canonical.js';
 
 export const HASH_CHAIN_FOLLOWER = 'hash-chain';
@@ -25,12 +27,15 @@ export interface HashChainerOptions {
  * without an upcaster: hashes cover data as stored.
  */
 export class HashChainer {
-  readonly follower: LogFollower<ChainRows>;
+  readonly follower: LogFollower<Prepared>;
 
   constructor(private readonly dataSource: DataSource, opts: HashChainerOptions = {}) {
-    this.follower = new LogFollower<ChainRows>(dataSource, HASH_CHAIN_FOLLOWER, {
+    this.follower = new LogFollower<Prepared>(dataSource, HASH_CHAIN_FOLLOWER, {
       prepare: (events) => this.rowsOf(events),
-      write: (_events, m, rows) => this.insert(rows, m),
+      write: async (_events, m, prepared) => {
+        await this.insert(prepared.rows, m);
+        await insertNodes(m, prepared.nodes);
+      },
     }, {
       batchSize: opts.batchSize ?? 2000,
       chunkSize: opts.chunkSize ?? 500,
@@ -79,7 +84,7 @@ export class HashChainer {
    * until write commits, because chain rows are only written with a move of the follower's
    * checkpoint, and write's move fails (rolling the rows back) if anyone moved it since.
    */
-  private async rowsOf(events: StoredEvent[]): Promise<ChainRows> {
+  private async rowsOf(events: StoredEvent[]): Promise<Prepared> {
     const [last]: Array<{ log_seq: string; log_hash: string }> = await this.dataSource.query(
       `SELECT log_seq, log_hash FROM event_hashes ORDER BY log_seq DESC LIMIT 1`,
     );
@@ -100,7 +105,27 @@ export class HashChainer {
     const streams = new Map<string, { version: number; hash: string }>(
       found.map((f) => [f.stream_id, { version: f.stream_version ?? 0, hash: f.stream_hash ?? '' }]),
     );
+    // The Merkle tree's leaves are the chain's rows, in the same order (leaf i = log_seq i + 1), hashing
+    // the same canonical text; a tree started after the chain (a database migrated from before it) is
+    // first filled in from the rows already chained.
+    const [{ size }]: Array<{ size: string }> = await this.dataSource.query(
+      `SELECT coalesce(max(idx) + 1, 0) AS size FROM merkle_nodes WHERE level = 0`,
+    );
+    const treeSize = Number(size);
+    const backfill: Buffer[] = [];
+    if (treeSize < seq) {
+      const missing: EventRow[] = await this.dataSource.query(
+        `SELECT e.global_position, e.transaction_id::text AS transaction_id, e.stream_id, e.stream_type, e.stream_version,
+           e.event_type, e.schema_version, e.data, e.metadata, e.occurred_at, e.recorded_at
+         FROM event_hashes h JOIN events e ON e.global_position = h.global_position
+         WHERE h.log_seq > $1 ORDER BY h.log_seq`, [treeSize],
+      );
+      if (missing.length !== seq - treeSize) throw new Error('Merkle tree: chained events are missing; run the verifier');
+      for (const r of missing) backfill.push(Buffer.from(canonicalEvent(toStoredEvent(r)), 'utf8'));
+    }
+    const frontier = await readFrontier(this.dataSource, treeSize);
     const rows: ChainRows = [];
+    const leaves: Buffer[] = [...backfill];
     for (const e of events) {
       const prev = streams.get(e.streamId)!;
       if (prev.version >= e.streamVersion) {
@@ -113,8 +138,10 @@ export class HashChainer {
       seq += 1;
       streams.set(e.streamId, { version: e.streamVersion, hash: streamHash });
       rows.push([seq, e.globalPosition, e.transactionId, e.streamId, e.streamVersion, streamHash, logHash]);
+      leaves.push(Buffer.from(canonical, 'utf8'));
     }
-    return rows;
+    const { nodes } = extendTree(frontier, treeSize, leaves);
+    return { rows, nodes };
   }
 
   private async insert(rows: ChainRows, m: EntityManager): Promise<void> {
@@ -127,3 +154,7 @@ export class HashChainer {
 }
 
 type ChainRows = Array<[number, number, string, string, number, string, string]>;
+interface Prepared {
+  rows: ChainRows;
+  nodes: TreeNode[];
+}

@@ -1,4 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { MerkleLog, frontierRoot } from '../merkle/merkle-log.js';
+import { extendTree, type TreeNode } from '../merkle/stored-tree.js';
 import { toStoredEvent, type EventRow } from '../rows.js';
 import type { EventSigningKeys } from '../signing/event-signature.js';
 import type { StoredEvent } from '../types.js';
@@ -20,6 +22,8 @@ export interface ChainHead {
   logSeq: number;
   logHash: string;
   globalPosition: number;
+  /** The RFC 9162 Merkle root over the chain's rows 1..logSeq, recomputed from the events (hex); log-wide walks only. */
+  rootHash?: string;
 }
 
 export type VerifyResult =
@@ -51,6 +55,8 @@ export interface CheckpointRef {
   logSeq: number;
   globalPosition: number;
   logHash: string;
+  /** The signed tree head's root at size logSeq, when the checkpoint carries one. */
+  rootHash?: string;
 }
 
 export interface VerifyOptions {
@@ -201,6 +207,7 @@ export class Verifier {
     let expectedSeq = 1;
     let checked = 0;
     let head: ChainHead = { logSeq: 0, logHash: '', globalPosition: 0 };
+    let frontier: TreeNode[] = [];
     while (expectedSeq <= limitSeq) {
       const rows: JoinedRow[] = await m.query(
         `SELECT h.log_seq, h.global_position AS h_position, h.transaction_id::text AS h_transaction_id,
@@ -247,6 +254,7 @@ export class Verifier {
         const forged = this.unsigned(event, at, checked);
         if (forged) return forged;
         streams.set(row.h_stream_id, { version: row.h_stream_version, hash: runningStream });
+        frontier = extendTree(frontier, checked, [Buffer.from(canonical, 'utf8')]).frontier;
         logHash = runningLog;
         head = { logSeq: seq, logHash, globalPosition: Number(row.h_position) };
         checked += 1;
@@ -261,6 +269,31 @@ export class Verifier {
       };
     }
     if (candidate) return inserted(candidate, checked);
+    head = { ...head, rootHash: frontierRoot(frontier).toString('hex') };
+    // The stored tree (what proofs are computed from) must give the root the events give.
+    const stored = new MerkleLog(m);
+    if ((await stored.size()) >= head.logSeq && head.logSeq > 0) {
+      let storedRoot: string | undefined;
+      try {
+        storedRoot = await stored.root(head.logSeq);
+      } catch {
+        storedRoot = undefined;
+      }
+      if (storedRoot !== head.rootHash) {
+        return {
+          status: 'altered', checked, expected: storedRoot, found: head.rootHash,
+          at: { globalPosition: head.globalPosition, streamId: null, streamVersion: null, logSeq: head.logSeq },
+          reason: 'the stored Merkle tree does not give the root the events give: its nodes were changed or removed',
+        };
+      }
+    }
+    if (upTo?.rootHash && upTo.rootHash !== head.rootHash) {
+      return {
+        status: 'altered', checked, expected: upTo.rootHash, found: head.rootHash,
+        at: { globalPosition: upTo.globalPosition, streamId: null, streamVersion: null, logSeq: upTo.logSeq },
+        reason: 'the log up to the signed tree head no longer gives its Merkle root: what it covers was rewritten',
+      };
+    }
 
     if (upTo) {
       if (head.globalPosition !== upTo.globalPosition || head.logHash !== upTo.logHash) {

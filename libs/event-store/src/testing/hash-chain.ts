@@ -26,9 +26,11 @@ export async function tamper(ds: DataSource, sql: string, params: unknown[] = []
   await ds.transaction(async (m) => {
     await m.query(`ALTER TABLE events DISABLE TRIGGER events_append_only`);
     await m.query(`ALTER TABLE event_hashes DISABLE TRIGGER event_hashes_append_only`);
+    await m.query(`ALTER TABLE merkle_nodes DISABLE TRIGGER merkle_nodes_append_only`);
     await m.query(sql, params);
     await m.query(`ALTER TABLE events ENABLE TRIGGER events_append_only`);
     await m.query(`ALTER TABLE event_hashes ENABLE TRIGGER event_hashes_append_only`);
+    await m.query(`ALTER TABLE merkle_nodes ENABLE TRIGGER merkle_nodes_append_only`);
   });
 }
 
@@ -79,10 +81,11 @@ export async function eventAt(ds: DataSource, streamId: string, version: number)
 
 /**
  * What an insider with the database's superuser rights does after editing events: throws the whole
- * chain away and has the chainer recompute every hash from the log as it now is.
+ * chain and tree away and has the chainer recompute every hash and every tree node from the log as it now is.
  */
 export async function recomputeChain(ds: DataSource, chainer: HashChainer): Promise<void> {
   await tamper(ds, `DELETE FROM event_hashes`);
+  await tamper(ds, `DELETE FROM merkle_nodes`);
   await tamper(ds, `UPDATE follower_checkpoints SET position = 0, transaction_id = '0' WHERE name = 'hash-chain'`);
   await chainAll(ds, chainer);
 }

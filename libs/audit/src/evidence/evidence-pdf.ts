@@ -211,6 +211,25 @@ function write(doc: Doc, pack: EvidencePack): void {
       .text(`  stream ${h.streamHash}`)
       .text(`  log    ${h.logHash}`);
   }
+
+  // The offline proof (the JSON pack carries it whole; tools/verify-pack.mjs checks it).
+  const proof = pack.proof;
+  doc.moveDown(0.4);
+  doc.font('bold').fontSize(9).fillColor(INK).text('Chữ ký và cây Merkle / writer signatures and the Merkle tree');
+  const signed = proof.events.filter((p) => p.signature).length;
+  const covered = proof.events.filter((p) => p.inclusion).length;
+  kv(doc, 'Sự kiện có chữ ký', 'Events signed by the writer', `${signed} / ${proof.events.length}`);
+  kv(doc, 'Khóa ký', 'Signing keys', [...new Set(proof.events.map((p) => p.signature?.keyId ?? '—'))].join(', '), 'mono');
+  if (proof.treeHead?.rootHash) {
+    kv(doc, 'Đầu cây đã ký', 'Signed tree head', `size ${proof.treeHead.treeSize}, ${formatInstantVi(proof.treeHead.createdAt)}`);
+    kv(doc, 'Gốc cây', 'Root hash', proof.treeHead.rootHash, 'mono');
+    kv(doc, 'Có bằng chứng bao hàm', 'With an inclusion proof', `${covered} / ${proof.events.length}`);
+  } else {
+    none(doc, 'Chưa công bố đầu cây nào: công bố một điểm kiểm tra rồi xuất lại.', 'No signed tree head yet: publish a checkpoint, then export again.');
+  }
+  doc.font('regular').fontSize(7.5).fillColor(GREY)
+    .text('Kiểm tra ngoại tuyến / verify offline: node tools/verify-pack.mjs <pack.json> --public-key <checkpoint-public.pem>');
+  doc.fillColor(INK);
 }
 
 function heading(doc: Doc, vi: string, en: string): void {

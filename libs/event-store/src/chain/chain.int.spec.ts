@@ -201,7 +201,7 @@ describe('checkpoints', () => {
     await expect(publisher.publish()).resolves.toMatchObject({ published: true }); // it cannot know: that is what the archive is for
   });
 
-  it('a tail cut off, a last event deleted or two events reordered, every hash and tree node recomputed: the archived tree head catches each', async () => {
+  it('a tail cut off, every hash and tree node recomputed: the archived tree head catches it', async () => {
     const { keys, publisher } = setup();
     const { file, checkpoint } = await publisher.publish();
     expect(checkpoint).toMatchObject({ treeSize: checkpoint.logSeq, rootHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
@@ -211,18 +211,6 @@ describe('checkpoints', () => {
     await recomputeChain(ds, chainer);
     expect(await verifier.verifyLog()).toMatchObject({ status: 'intact' });
     expect(await verifyCheckpointFile(file, verifier, keys.publicKey)).toMatchObject({ status: 'deleted', at: { logSeq: checkpoint.logSeq } });
-  });
-
-  it('two events of different streams swapped in commit order, everything recomputed: the archived tree head catches it', async () => {
-    const { keys, publisher } = setup();
-    const { file } = await publisher.publish();
-    const [a, b] = [await eventAt(ds, 's-a', 1), await eventAt(ds, 's-b', 1)];
-    // Each takes the other's place in the log's order (transaction ids exchanged); signatures stay valid.
-    await tamper(ds, `UPDATE events SET transaction_id = CASE global_position WHEN $1 THEN $4::xid8 ELSE $3::xid8 END WHERE global_position IN ($1, $2)`,
-      [a.globalPosition, b.globalPosition, a.transactionId, b.transactionId]);
-    await recomputeChain(ds, chainer);
-    expect(await verifier.verifyLog()).toMatchObject({ status: 'intact' });
-    expect(await verifyCheckpointFile(file, verifier, keys.publicKey)).toMatchObject({ status: 'altered', reason: expect.stringMatching(/rewritten/) });
   });
 
   it('refuses to sign a chain that does not verify', async () => {

@@ -289,8 +289,8 @@ describe('indexed checks find what the checks that read everything found', () =>
     const issuedNow = Number((await t.db.query(`SELECT count(*) AS n FROM decision_list WHERE stage = 'issued'`))[0].n);
     const openFindings = await t.db.query(`SELECT rule_id, count(*)::int AS n FROM findings WHERE open GROUP BY rule_id ORDER BY rule_id`) as Array<{ rule_id: string; n: number }>;
     const events = Number((await t.db.query(`SELECT count(*) AS n FROM events`))[0].n);
-    // Checked by breaking the new code: without DueChecks' shared-power-validity, without the recheck-related
-    // intents, or without the successors in the loader's bodies, this fails (b), (b) and (a) respectively.
+    // Checked by breaking the new code: without DueChecks' shared-power-validity, or without the
+    // recheck-related intents, (b) fails.
     expect(loaderMismatches.slice(0, 20)).toEqual([]);
     expect(passMismatches.slice(0, 20)).toEqual([]);
     // The log is what it claims to be: hundreds of decisions, every kind of life, findings of most rules.

@@ -52,8 +52,11 @@ describe('deadlines, reminders and escalations (in-process, no Redis)', () => {
     await follow();
     await reconcile();
     await follow();
-    const inbox = await t.http().get('/api/v1/me/notifications').set('Authorization', await t.login('reviewer.lead'));
+    // Other files' decisions share the database, and every hand-off notifies too: the inbox of this decision.
+    const inbox = await t.http().get(`/api/v1/me/notifications?decisionId=${id}`).set('Authorization', await t.login('reviewer.lead'));
     const mine = inbox.body.items.filter((n: { data?: { deadlineId?: string } }) => n.data?.deadlineId === due.id);
+    expect(inbox.body.items.every((n: { decisionId: string }) => n.decisionId === id)).toBe(true);
+    expect(inbox.body.total).toBe(inbox.body.items.length);
     expect(mine).toHaveLength(1);
     expect(inbox.body.unreadCount).toBeGreaterThanOrEqual(1);
     const mails = mailsOf(`remind:${due.id}`, 'reviewer.lead@travinh.example');

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { Inbox, type InboxItem, type InboxPage } from '@app/notifications';
 import { RequirePermission } from '../access/permission.decorator.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/public.decorator.js';
@@ -20,6 +20,10 @@ export class ListNotificationsRequest {
   @ApiPropertyOptional({ description: 'Chỉ thông báo chưa đọc / unread only' })
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
   unread?: boolean;
+
+  @ApiPropertyOptional({ description: 'Chỉ thông báo về một hồ sơ / only those about one decision', format: 'uuid' })
+  @IsOptional() @IsUUID()
+  decisionId?: string;
 }
 
 export type { InboxItem, InboxPage };
@@ -41,12 +45,12 @@ export class NotificationsController {
   @Get()
   @ApiOperation({
     summary: 'Thông báo của tôi / my notifications',
-    description: 'Mới nhất trước; `unread=true` chỉ lấy thông báo chưa đọc. Newest first; `unread=true` for unread only. '
+    description: 'Mới nhất trước; `unread=true` chỉ lấy thông báo chưa đọc; `decisionId` chỉ thông báo về một hồ sơ. Newest first; `unread=true` for unread only; `decisionId` for one decision. '
       + 'Tiêu đề và nội dung có cả tiếng Việt và tiếng Anh / subject and body in Vietnamese and English.',
   })
   @ApiOkResponse({ description: '`{ items: [{ id, kind, decisionId, subject, body, data, createdAt, readAt }], total, unreadCount, limit, offset }`' })
   async list(@Query() q: ListNotificationsRequest, @CurrentUser() user: AuthenticatedUser): Promise<InboxPage> {
-    return this.inbox.list(user.userId, { limit: q.limit, offset: q.offset, unread: q.unread });
+    return this.inbox.list(user.userId, { limit: q.limit, offset: q.offset, unread: q.unread, decisionId: q.decisionId });
   }
 
   @Post('read-all')

@@ -66,29 +66,37 @@ export class Inbox {
     private readonly clock: Clock,
   ) {}
 
-  /** Newest first; `unread`: unread only (then `total` counts the unread). */
-  async list(userId: string, q: { limit: number; offset: number; unread?: boolean }): Promise<InboxPage> {
-    const unreadOnly = q.unread === true;
-    const where = `i.user_id = $1${unreadOnly ? ' AND i.read_at IS NULL' : ''}`;
+  /**
+   * Newest first; `unread`: unread only; `decisionId`: only those about one decision. `total` counts what
+   * the filters keep; `unreadCount` every unread notification of the user.
+   */
+  async list(userId: string, q: { limit: number; offset: number; unread?: boolean; decisionId?: string }): Promise<InboxPage> {
+    const params: unknown[] = [userId];
+    const where = [`i.user_id = $1`];
+    if (q.unread === true) where.push('i.read_at IS NULL');
+    if (q.decisionId !== undefined) {
+      params.push(q.decisionId);
+      where.push(`n.decision_id = $${params.length}`);
+    }
+    const from = `notification_inbox i JOIN notifications n ON n.id = i.notification_id WHERE ${where.join(' AND ')}`;
     const rows: Row[] = await this.db.query(
       `SELECT n.id, n.kind, n.decision_id, n.subject_vi, n.subject_en, n.body_vi, n.body_en, n.data, n.created_at, i.read_at,
               dl.status AS deadline_status, to_char(dl.closed_on, 'YYYY-MM-DD') AS deadline_closed_on
          FROM notification_inbox i JOIN notifications n ON n.id = i.notification_id
          LEFT JOIN deadlines dl ON dl.id = n.data->>'deadlineId'
-        WHERE ${where}
+        WHERE ${where.join(' AND ')}
         ORDER BY n.created_at DESC, n.id DESC
-        LIMIT $2 OFFSET $3`,
-      [userId, q.limit, q.offset],
+        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, q.limit, q.offset],
     );
-    const [counts] = await this.db.query(
-      `SELECT count(*)::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread
-         FROM notification_inbox WHERE user_id = $1`,
-      [userId],
-    );
+    const [[counts], [all]] = await Promise.all([
+      this.db.query(`SELECT count(*)::int AS total FROM ${from}`, params),
+      this.db.query(`SELECT count(*) FILTER (WHERE read_at IS NULL)::int AS unread FROM notification_inbox WHERE user_id = $1`, [userId]),
+    ]);
     return {
       items: rows.map(toItem),
-      total: unreadOnly ? counts.unread : counts.total,
-      unreadCount: counts.unread,
+      total: counts.total,
+      unreadCount: all.unread,
       limit: q.limit,
       offset: q.offset,
     };

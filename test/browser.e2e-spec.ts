@@ -418,4 +418,61 @@ run('the staff web application in a browser', () => {
 
     expect(problems).toEqual([]);
   }, 240_000);
+
+  it('lets an admin create a user (the API\'s errors beside the fields) and load a calendar year\'s official schedule', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/');
+    await page.getByTestId('login-submit').or(page.getByTestId('logout')).first().waitFor();
+    if (await page.getByTestId('logout').isVisible()) await logout(page);
+    await login(page, 'admin', 'Quản trị hệ thống');
+
+    await page.getByTestId('nav-users').click();
+    await page.getByTestId('users-table').waitFor();
+    const create = page.getByTestId('user-create');
+    await create.getByTestId('field-username').fill('chi.nguyen');
+    await create.getByTestId('field-displayName').fill('Nguyễn Thị Chi');
+    await create.getByTestId('field-role').selectOption('legal-appraiser');
+    await create.getByTestId('field-bodyId').selectOption('tv-so-tu-phap');
+    await create.getByTestId('field-password').fill('short');
+    await page.getByTestId('user-create-submit').click();
+    // The API's reason, under the field's label (not "password:").
+    await expect(create.getByTestId('error-password').innerText()).resolves.toMatch(/^Mật khẩu ban đầu: \S/);
+    await expect(create.getByTestId('error-password').innerText()).resolves.not.toContain('password');
+    await create.getByTestId('field-password').fill('MatKhau2026');
+    await expect(create.getByTestId('error-password').count()).resolves.toBe(0);
+    await page.getByTestId('user-create-submit').click();
+    await page.getByTestId('users-notice').filter({ hasText: 'Nguyễn Thị Chi (chi.nguyen)' }).waitFor();
+    const row = page.getByTestId('user-row-chi.nguyen');
+    await expect(row.getByTestId('user-body').innerText()).resolves.toBe('Sở Tư pháp tỉnh Trà Vinh');
+    await screenshot(page, 'admin-users');
+    await accessible('admin users');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'admin-users-phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    await page.getByTestId('nav-calendar').click();
+    await page.getByTestId('years-table').waitFor();
+    await page.getByTestId('field-year').fill('2031');
+    await page.getByTestId('year-open').click();
+    await page.waitForURL('**/admin/calendar/2031');
+    await page.getByTestId('year-load').click();
+    await page.getByTestId('field-source').fill('Thông báo 99/TB-BNV ngày 10/11/2030 của Bộ Nội vụ');
+    await page.getByTestId('field-daysOff').fill('01/01/2031\n02/01/2031\n30/04/2031\n02/05/2031');
+    await page.getByTestId('field-makeUpWorkingDays').fill('10/05/2031');
+    await page.getByTestId('field-entrySources').fill('02/05/2031: Thông báo 100/TB-BNV ngày 01/04/2031');
+    await page.getByTestId('year-submit').click();
+    await page.getByTestId('year-saved').waitFor();
+    await expect(page.getByTestId('deadlines-moved').innerText()).resolves.toMatch(/hồ sơ/);
+    await expect(page.getByTestId('days-off').innerText()).resolves.toContain('02/05/2031');
+    await expect(page.getByTestId('days-off').innerText()).resolves.toContain('Thông báo 100/TB-BNV');
+    await page.getByTestId('year-row-2031').waitFor();
+    const saved = (await t.http().get('/api/v1/calendar/years/2031').set('Authorization', await t.login('admin'))).body;
+    expect(saved.daysOff.map((d: { date: string }) => d.date)).toEqual(['2031-01-01', '2031-01-02', '2031-04-30', '2031-05-02']);
+    await screenshot(page, 'admin-calendar');
+    await accessible('admin calendar');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'admin-calendar-phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(problems).toEqual([]);
+  }, 120_000);
 });

@@ -82,6 +82,8 @@ describe('the yearly evaluation (Đề án, nhiệm vụ 7: định kỳ hằng 
       resourcesUsed: { budgetVnd: 1_200_000_000, staffPositions: 2 }, problems: ['Thiếu biên chế ở bộ phận một cửa'],
     });
     expect(ok.status).toBe(200);
+    // The recommendation to amend opens that proposal: the answer says where it is, pre-filled.
+    expect(ok.body.followUp).toEqual({ command: 'amend', href: `/api/v1/decisions/${a}/evaluations/2026/follow-up` });
   });
 
   it('sums the year per sector and per body, as JSON, PDF and DOCX', async () => {
@@ -126,5 +128,44 @@ describe('the yearly evaluation (Đề án, nhiệm vụ 7: định kỳ hằng 
     // Quảng Nam sees only its own delegations (none here).
     const qn = await t.http().get('/api/v1/reports/yearly-evaluations/2026').set('Authorization', await t.login('qn.reviewer'));
     expect(qn.body.content.total.inEffect).toBe(0);
+  });
+
+  it('opens the amendment the evaluation recommends, pre-filled, and links the two once it is made', async () => {
+    const [a, b] = ids as [string, string];
+    const reviewer = await t.login('reviewer');
+    const open = await t.http().get(`/api/v1/decisions/${a}/evaluations/2026/follow-up`).set('Authorization', reviewer);
+    expect(open.status).toBe(200);
+    expect(open.body).toMatchObject({
+      decisionId: a, year: 2026, recommendation: 'amend', command: 'amend', href: `/api/v1/decisions/${a}/amend`,
+      body: { reason: 'Sửa đổi, bổ sung theo kết quả đánh giá năm 2026 của Sở Nội vụ: Thiếu biên chế ở bộ phận một cửa', evaluationRef: { year: 2026 } },
+      missing: ['documentNumber', 'effectiveFrom', 'changes'], basis: { result: 'needs-adjustment', problems: ['Thiếu biên chế ở bộ phận một cửa'] }, followedBy: null,
+    });
+    expect(open.body.label.vi).toBe('Đề xuất sửa đổi, bổ sung theo đánh giá năm 2026');
+    expect((await t.http().get(`/api/v1/decisions/${b}/evaluations/2026/follow-up`).set('Authorization', reviewer)).status).toBe(404);
+    const badYear = await t.http().get(`/api/v1/decisions/${a}/evaluations/20x6/follow-up`).set('Authorization', reviewer);
+    expect(badYear.status).toBe(400);
+    expect(badYear.body.errors[0].field).toBe('year');
+
+    const filled = { ...open.body.body, documentNumber: '201/QĐ-UBND', effectiveFrom: '2027-02-01', changes: { period: { from: '2026-01-01', to: '2027-12-31' } } };
+    const notThatYear = await act(a, 'amend', 'committee', '2027-01-25T02:00:00Z', { ...filled, evaluationRef: { year: 2025 } });
+    expect(notThatYear.status).toBe(422);
+    expect(notThatYear.body).toMatchObject({ rule: { id: 'evaluation-follow-up-matches' }, field: 'evaluationRef.year' });
+    const notRevoke = await act(a, 'revoke', 'committee', '2027-01-25T02:00:00Z', { documentNumber: '301/QĐ-UBND', reason: 'r', effectiveFrom: '2027-02-01', evaluationRef: { year: 2026 } });
+    expect(notRevoke.status).toBe(422);
+    expect(notRevoke.body.field).toBe('evaluationRef.year');
+    const malformed = await act(a, 'amend', 'committee', '2027-01-25T02:00:00Z', { ...filled, evaluationRef: { year: 'năm ngoái' } });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors.map((e: { field: string }) => e.field).join(' ')).toContain('evaluationRef');
+
+    const amended = await act(a, 'amend', 'committee', '2027-01-25T02:00:00Z', filled);
+    expect(amended.status).toBe(200);
+    const view = await t.http().get(`/api/v1/decisions/${a}`).set('Authorization', reviewer);
+    expect(view.body.amendments).toEqual([expect.objectContaining({ documentNumber: '201/QĐ-UBND', evaluationRef: { year: 2026 } })]);
+    expect(view.body.evaluations[0].followedBy).toEqual({ command: 'amend', documentNumber: '201/QĐ-UBND', effectiveFrom: '2027-02-01', amendment: 1, at: '2027-01-25T02:00:00.000Z' });
+    const history = await t.http().get(`/api/v1/decisions/${a}/events`).set('Authorization', reviewer);
+    const events = (history.body.events ?? history.body) as Array<{ type: string; data: Record<string, unknown> }>;
+    expect(events.find((e) => e.type === 'DecisionAmended')!.data.evaluationRef).toEqual({ year: 2026 });
+    const after = await t.http().get(`/api/v1/decisions/${a}/evaluations/2026/follow-up`).set('Authorization', reviewer);
+    expect(after.body.followedBy).toMatchObject({ command: 'amend', documentNumber: '201/QĐ-UBND' });
   });
 });

@@ -8,6 +8,7 @@ export * from './domain/decide.js';
 export { CONDITION_FIXED, DECISION_ENDED, reconcileFindings } from './domain/deciders/findings.js';
 export * from './domain/evolve.js';
 export * from './domain/case-number.js';
+export * from './domain/evaluation-follow-up.js';
 export * from './domain/upcasters.js';
 export * from './domain/rules/index.js';
 export * from './workflows/definition.js';

@@ -126,6 +126,19 @@ export class IssueRequest {
   @Day('Ngày có hiệu lực / effective from', '2027-01-01') effectiveFrom: string;
 }
 
+/** The yearly evaluation an amendment or a revocation follows up. */
+export class EvaluationRefDto {
+  @ApiProperty({ description: 'Năm của kết quả đánh giá làm căn cứ / the year of the evaluation followed up', example: 2026 })
+  @IsInt() @Min(1900) @Max(9999)
+  year: number;
+}
+const FollowsEvaluation = () => (target: object, key: string) => {
+  for (const d of [
+    ApiPropertyOptional({ description: 'Kết quả đánh giá hằng năm làm căn cứ (phải đề xuất đúng việc này) / the yearly evaluation this follows up (it must have recommended it)', type: () => EvaluationRefDto }),
+    IsOptional(), IsObject(), ValidateNested(), Type(() => EvaluationRefDto),
+  ]) d(target, key);
+};
+
 export class AmendRequest {
   @Line('Số văn bản sửa đổi / amending document number', '200/QĐ-UBND') documentNumber: string;
   @ApiProperty({ description: 'Lý do sửa đổi / reason' })
@@ -133,6 +146,7 @@ export class AmendRequest {
   reason: string;
   @Day('Ngày có hiệu lực / effective from', '2027-06-01') effectiveFrom: string;
   @Changes('Nội dung sửa đổi / the fields that change') changes: ContentChangesDto;
+  @FollowsEvaluation() evaluationRef?: EvaluationRefDto;
 }
 
 export class RevokeRequest {
@@ -141,6 +155,7 @@ export class RevokeRequest {
   @IsString() @IsNotEmpty() @MaxLength(5000)
   reason: string;
   @Day('Ngày có hiệu lực / effective from', '2027-09-01') effectiveFrom: string;
+  @FollowsEvaluation() evaluationRef?: EvaluationRefDto;
 }
 
 export class WithdrawRequest {

@@ -5,7 +5,7 @@ import {
   ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { commandInput, currentWorkflow, type CommandData, type CommandType } from '@app/delegation';
+import { commandInput, currentWorkflow, evaluationFollowUp, type CommandData, type CommandType } from '@app/delegation';
 import type { AccessScope } from '@app/identity';
 import { commandPermission, scopeOf } from '@app/identity';
 import { RequirePermission, Scope } from '../access/permission.decorator.js';
@@ -133,6 +133,28 @@ export class DecisionsController {
     return view;
   }
 
+  @Get(':id/evaluations/:year/follow-up')
+  @RequirePermission('decisions:read', { decision: 'id', scopeInHandler: true })
+  @ApiOperation({
+    summary: 'Đề xuất tiếp theo của đánh giá hằng năm / what the yearly evaluation of `year` opens: the amend or revoke request, pre-filled',
+    description: 'Khi đánh giá đề xuất sửa đổi hoặc thu hồi: thân yêu cầu của lệnh đó, lý do là các khó khăn, vướng mắc của đánh giá, '
+      + '`evaluationRef` viện dẫn đánh giá; `missing` là các trường còn phải điền. / For a recommendation to amend or revoke: that command\'s '
+      + 'request body with the evaluation\'s problems as the reason and `evaluationRef` naming it; `missing` lists what is left to fill in.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiParam({ name: 'year', example: 2026 })
+  @ApiOkResponse({ description: '`{ decisionId, year, recommendation, command (amend|revoke|null), label, href, body, missing, basis, followedBy }`; 404 no evaluation of that year' })
+  async followUp(@Param('id') id: string, @Param('year') yearText: string, @CurrentUser() user: AuthenticatedUser) {
+    const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
+    if (!(year >= 1900 && year <= 9999)) {
+      throw problems.validation([{ field: 'year', constraint: 'isInt', reason: { vi: 'year: phải là một năm (4 chữ số)', en: 'year: must be a year (4 digits)' } }]);
+    }
+    const view = await this.queries.execute(new GetDecisionQuery(decisionId(id), user.role, {}, scopeOf(user), user.bodyId));
+    const followUp = evaluationFollowUp(view, year);
+    if (!followUp) throw problems.notFound({ vi: `Hồ sơ ${view.id} chưa có kết quả đánh giá năm ${year}.`, en: `Decision ${view.id} has no evaluation of ${year}.` });
+    return { decisionId: view.id, ...followUp, href: followUp.command ? `/api/v1/decisions/${view.id}/${followUp.command}` : null };
+  }
+
   @Get(':id/events')
   @RequirePermission('decisions:read', { decision: 'id' })
   @ApiOperation({ summary: 'Lịch sử sự kiện / the full event history' })
@@ -164,13 +186,19 @@ export class DecisionsController {
   /** Every action route of DECISION_ACTIONS comes here with its validated body (see below). */
   async runAction(
     action: HttpDecisionCommand, id: string, body: object, user: AuthenticatedUser, headers: CommandHeaderValues, res: Response,
-  ): Promise<CommandResult> {
+  ): Promise<CommandResult & { followUp?: { command: 'amend' | 'revoke'; href: string } }> {
     // The table's `satisfies` typed each toCommand for its command; looked up by name, the pairing is the table's.
     const { toCommand } = DECISION_ACTIONS[action] as DecisionAction<object, CommandData<HttpDecisionCommand>>;
     const result = await this.commands.execute(
       new ExecuteDecisionCommand(decisionId(id), commandInput(action, user, toCommand(body)), { ...headers, provinceId: user.provinceId, scope: scopeOf(user) }),
     );
     res.setHeader('ETag', etag(result.version));
+    // A recommendation to amend or revoke opens that proposal: where to read it pre-filled.
+    const recommendation = action === 'record-evaluation' ? (body as A.RecordEvaluationRequest).recommendation : undefined;
+    if (recommendation === 'amend' || recommendation === 'revoke') {
+      const { year } = body as A.RecordEvaluationRequest;
+      return { ...result, followUp: { command: recommendation, href: `/api/v1/decisions/${result.decisionId}/evaluations/${year}/follow-up` } };
+    }
     return result;
   }
 }

@@ -1,4 +1,4 @@
-import type { EvaluationDetails, FindingRaised } from './events.js';
+import type { EvaluationDetails, EvaluationRef, FindingRaised } from './events.js';
 import type { Actor, DecisionKind, DocumentRef, IsoDate, IsoInstant, ProposalContent } from './types.js';
 
 /** Every command carries who runs it and when; the domain never reads the clock or generates ids. */
@@ -59,9 +59,10 @@ export type Issue = Base<
 >;
 export type Amend = Base<
   'amend',
-  { documentNumber: string; reason: string; effectiveFrom: IsoDate; changes: Partial<ProposalContent> }
+  { documentNumber: string; reason: string; effectiveFrom: IsoDate; changes: Partial<ProposalContent>; evaluationRef?: EvaluationRef }
 >;
-export type Revoke = Base<'revoke', { documentNumber: string; reason: string; effectiveFrom: IsoDate }>;
+/** `evaluationRef`: the yearly evaluation that recommended it (it must have recommended this command). */
+export type Revoke = Base<'revoke', { documentNumber: string; reason: string; effectiveFrom: IsoDate; evaluationRef?: EvaluationRef }>;
 export type Withdraw = Base<'withdraw', { reason: string }>;
 export type Expire = Base<'expire', Record<string, never>>;
 /**

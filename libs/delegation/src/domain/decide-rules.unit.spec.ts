@@ -57,6 +57,7 @@ const rows: Row[] = [
   ['amendment breaks the period', 'uy-quyen', 'issued', amend('uy-quyen', { changes: { period: { from: '2026-04-01', to: '2026-03-01' } } }), 'period-ends-after-start', 'changes.period.to'],
   ['amendment takes effect after the shortened period', 'uy-quyen', 'issued', amend('uy-quyen', { changes: { period: { from: '2026-04-01', to: '2026-05-31' } } }), 'effective-within-period', 'effectiveFrom'],
   ['amendment leaves no legal basis', 'phan-cap', 'issued', amend('phan-cap', { changes: { legalBasis: [] } }), 'legal-basis-cited', 'changes.legalBasis'],
+  ['amendment cites an evaluation the decision does not have', 'phan-cap', 'issued', amend('phan-cap', { evaluationRef: { year: 2026 } }), 'evaluation-follow-up-matches', 'evaluationRef.year'],
   ['expiry on the last day (23:59 in Hà Nội)', 'uy-quyen', 'issued', cmd('expire', {}, 'system', '2026-12-31T16:59:59.000Z'), 'expires-after-period-end', 'now'],
   ['report for a malformed period', 'phan-cap', 'issued', cmd('file-report', { ...validData('file-report', 'phan-cap'), period: '2026-II' }, 'proposer'), 'report-period-format', 'period'],
   ['report for a quarter 5', 'uy-quyen', 'issued', cmd('file-report', { ...validData('file-report', 'uy-quyen'), period: '2026-Q5' }, 'proposer'), 'report-period-format', 'period'],

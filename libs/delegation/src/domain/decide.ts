@@ -86,7 +86,7 @@ function dispatch(command: Command, state: DecisionState, workflow: WorkflowDefi
     case 'amend':
       return amend(command, state, workflow);
     case 'revoke':
-      return revoke(command);
+      return revoke(command, state);
     case 'reassign':
       return reassign(command, state);
     case 'withdraw':

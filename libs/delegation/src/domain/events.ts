@@ -69,9 +69,15 @@ export type DecisionAmended = Ev<
     reason: string;
     effectiveFrom: IsoDate;
     changes: Partial<ProposalContent>;
+    /** The yearly evaluation this amendment follows up (absent on older events and on amendments of no evaluation). */
+    evaluationRef?: EvaluationRef;
   }
 >;
-export type DecisionRevoked = Ev<'DecisionRevoked', { documentNumber: string; reason: string; effectiveFrom: IsoDate }>;
+export type DecisionRevoked = Ev<'DecisionRevoked', { documentNumber: string; reason: string; effectiveFrom: IsoDate; evaluationRef?: EvaluationRef }>;
+/** Names the yearly evaluation (of `year`) that an amendment or a revocation follows up. */
+export interface EvaluationRef {
+  year: number;
+}
 /** The delegation moves from a merged or abolished body to its successor, from `effectiveFrom`. */
 export type DecisionReassigned = Ev<
   'DecisionReassigned',

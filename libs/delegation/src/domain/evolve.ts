@@ -4,8 +4,13 @@ import { getWorkflow } from '../workflows/registry.js';
 import { applyChanges } from './content.js';
 import type { DecisionEvent } from './events.js';
 import { initialDecisionState } from './initial-state.js';
-import type { DecisionState } from './state.js';
+import type { DecisionState, EvaluationRecord } from './state.js';
 import type { IsoInstant, Stage } from './types.js';
+
+/** The evaluation of `year` records what followed it up (its first follow-up stays). */
+function followUp(state: DecisionState, year: number, by: NonNullable<EvaluationRecord['followedBy']>): EvaluationRecord[] {
+  return (state.evaluations ?? []).map((e) => (e.year === year && !e.followedBy ? { ...e, followedBy: by } : e));
+}
 
 export interface EventMeta {
   occurredAt: IsoInstant;
@@ -124,7 +129,11 @@ function apply(state: DecisionState, event: DecisionEvent, meta: EventMeta): Dec
         state.issuance && state.issuance.effectiveTo !== undefined && content.period
           ? { ...state.issuance, effectiveTo: content.period.to }
           : state.issuance;
-      return { ...state, content, issuance, amendments: [...state.amendments, amendment] };
+      const { evaluationRef } = event.data;
+      const evaluations = evaluationRef
+        ? followUp(state, evaluationRef.year, { command: 'amend', documentNumber: amendment.documentNumber, effectiveFrom: amendment.effectiveFrom, amendment: amendment.amendment, at: meta.occurredAt })
+        : state.evaluations;
+      return { ...state, content, issuance, amendments: [...state.amendments, amendment], evaluations };
     }
     case 'DecisionReassigned': {
       const { fromBodyId, toBodyId, side } = event.data;
@@ -135,8 +144,13 @@ function apply(state: DecisionState, event: DecisionEvent, meta: EventMeta): Dec
       };
       return { ...state, content, reassignments: [...(state.reassignments ?? []), event.data] };
     }
-    case 'DecisionRevoked':
-      return { ...state, stage: 'revoked', revocation: event.data };
+    case 'DecisionRevoked': {
+      const { evaluationRef, documentNumber, effectiveFrom } = event.data;
+      const evaluations = evaluationRef
+        ? followUp(state, evaluationRef.year, { command: 'revoke', documentNumber, effectiveFrom, at: meta.occurredAt })
+        : state.evaluations;
+      return { ...state, stage: 'revoked', revocation: event.data, evaluations };
+    }
     case 'ProposalWithdrawn':
       return { ...state, stage: 'withdrawn', withdrawal: event.data };
     case 'DelegationExpired':

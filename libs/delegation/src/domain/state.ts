@@ -23,6 +23,8 @@ export interface EvaluationRecord extends EvaluationDetails {
   summary: string;
   recordedAt: IsoInstant;
   recommendations?: string[];
+  /** The amendment or revocation that followed this evaluation up (an `evaluationRef` naming its year). */
+  followedBy?: { command: 'amend' | 'revoke'; documentNumber: string; effectiveFrom: IsoDate; amendment?: number; at: IsoInstant };
 }
 
 /** A decision as folded from its events by evolve(). `version` is the stream version. */
@@ -57,7 +59,7 @@ export interface DecisionState {
   };
   decision?: { outcome: 'approved' | 'rejected'; decidedBy: 'committee' | 'chairman'; reasons?: string[] };
   issuance?: { documentNumber: string; signer: string; signedOn: IsoDate; effectiveFrom: IsoDate; effectiveTo?: IsoDate };
-  amendments: Array<{ amendment: number; documentNumber: string; reason: string; effectiveFrom: IsoDate }>;
+  amendments: Array<{ amendment: number; documentNumber: string; reason: string; effectiveFrom: IsoDate; evaluationRef?: { year: number } }>;
   /** Re-assignments after a body was merged or abolished, in order. */
   reassignments?: Array<{
     fromBodyId: string;
@@ -67,7 +69,7 @@ export interface DecisionState {
     documentNumber: string;
     reason: string;
   }>;
-  revocation?: { documentNumber: string; reason: string; effectiveFrom: IsoDate };
+  revocation?: { documentNumber: string; reason: string; effectiveFrom: IsoDate; evaluationRef?: { year: number } };
   withdrawal?: { reason: string };
   expiredOn?: IsoDate;
   rejectionReasons?: string[];

@@ -9,6 +9,7 @@ import {
   checkCouncilApprovalPrecedesIssuance,
   checkEffectiveNotBeforeSigning,
   checkEffectiveWithinPeriod,
+  checkEvaluationFollowUp,
   checkExpiresAfterPeriodEnd,
   checkReassignNamesABodyOfTheDecision,
   checkReassignToAnotherBody,
@@ -33,9 +34,10 @@ export function issue(cmd: Issue, state: DecisionState, workflow: WorkflowDefini
 }
 
 export function amend(cmd: Amend, state: DecisionState, workflow: WorkflowDefinition): DecisionResult {
-  const { documentNumber, reason, effectiveFrom, changes } = cmd.data;
+  const { documentNumber, reason, effectiveFrom, changes, evaluationRef } = cmd.data;
   const next = applyChanges(state.content, changes);
   const v =
+    checkEvaluationFollowUp(state, evaluationRef, 'amend') ??
     checkAmendmentKeepsKindAndDelegator(state.content, changes) ??
     checkContent(next, state.kind, workflow, 'changes.') ??
     // An amendment to an ủy quyền must itself take effect while the (amended) authorisation runs.
@@ -43,13 +45,21 @@ export function amend(cmd: Amend, state: DecisionState, workflow: WorkflowDefini
   if (v) return refuse(v);
   return ok({
     type: 'DecisionAmended',
-    data: { amendment: state.amendments.length + 1, documentNumber, reason, effectiveFrom, changes },
+    data: {
+      amendment: state.amendments.length + 1, documentNumber, reason, effectiveFrom, changes,
+      ...(evaluationRef !== undefined && { evaluationRef: { year: evaluationRef.year } }),
+    },
   });
 }
 
-export function revoke(cmd: Revoke): DecisionResult {
-  const { documentNumber, reason, effectiveFrom } = cmd.data;
-  return ok({ type: 'DecisionRevoked', data: { documentNumber, reason, effectiveFrom } });
+export function revoke(cmd: Revoke, state: DecisionState): DecisionResult {
+  const { documentNumber, reason, effectiveFrom, evaluationRef } = cmd.data;
+  const v = checkEvaluationFollowUp(state, evaluationRef, 'revoke');
+  if (v) return refuse(v);
+  return ok({
+    type: 'DecisionRevoked',
+    data: { documentNumber, reason, effectiveFrom, ...(evaluationRef !== undefined && { evaluationRef: { year: evaluationRef.year } }) },
+  });
 }
 
 /** expiredOn is the last day of the period: the authorisation ceased at the end of that day. */

@@ -15,6 +15,7 @@ import { DELEGATOR_DIFFERS_FROM_DELEGATE } from './delegator-differs-from-delega
 import { EFFECTIVE_NOT_BEFORE_SIGNING } from './effective-not-before-signing.js';
 import { EFFECTIVE_WITHIN_PERIOD } from './effective-within-period.js';
 import { EVALUATION_AGAINST_CONDITIONS } from './evaluation-against-conditions.js';
+import { EVALUATION_FOLLOW_UP_MATCHES } from './evaluation-follow-up.js';
 import { EVALUATION_ONCE_A_YEAR } from './evaluation-once-a-year.js';
 import { EXPIRES_AFTER_PERIOD_END } from './expires-after-period-end.js';
 import { LEGAL_BASIS_CITED } from './legal-basis-cited.js';
@@ -41,6 +42,7 @@ export * from './delegator-differs-from-delegate.js';
 export * from './effective-not-before-signing.js';
 export * from './effective-within-period.js';
 export * from './evaluation-against-conditions.js';
+export * from './evaluation-follow-up.js';
 export * from './evaluation-once-a-year.js';
 export * from './expires-after-period-end.js';
 export * from './legal-basis-cited.js';
@@ -83,6 +85,7 @@ export const RULES: readonly BusinessRule[] = [
   REPORT_FILED_ONCE,
   EVALUATION_ONCE_A_YEAR,
   EVALUATION_AGAINST_CONDITIONS,
+  EVALUATION_FOLLOW_UP_MATCHES,
   REASSIGN_NAMES_A_BODY_OF_THE_DECISION,
   REASSIGN_TO_ANOTHER_BODY,
   COUNCIL_QUORUM,

@@ -203,6 +203,11 @@ export interface DecisionView {
   issuance?: { documentNumber: string; signer: string; signedOn: string; effectiveFrom: string; effectiveTo?: string };
   revocation?: { documentNumber: string; reason: string; effectiveFrom: string };
   withdrawal?: { reason: string };
+  /** Yearly evaluations; `followedBy` is the amendment or revocation that named one as its basis. */
+  evaluations?: Array<{
+    year: number; result: string; summary: string; problems?: string[]; recommendation?: 'keep' | 'amend' | 'revoke' | 'extend';
+    followedBy?: { command: 'amend' | 'revoke'; documentNumber: string; effectiveFrom: string; amendment?: number; at: string };
+  }>;
   findings: Record<string, FindingRecord>;
   stageInfo?: StageDefinition;
   allowedActions: AllowedAction[];

@@ -6,6 +6,7 @@ import type { AllowedAction, Deadline, DecisionView, FindingGroup, FindingRecord
 import { ActionForm } from '../components/ActionForm';
 import { DeadlineBadge } from '../components/DeadlineBadge';
 import { DecisionContent } from '../components/DecisionContent';
+import { EvaluationsCard } from '../components/EvaluationsCard';
 import { canAudit } from '../components/Header';
 import { Loading, ProblemAlert } from '../components/ProblemAlert';
 import { currentStageDeadline, fetchDeadlines } from '../deadlines';
@@ -154,6 +155,8 @@ export function DecisionPage() {
             <h2 id="content-title">{t('decision.content')}</h2>
             <DecisionContent view={view} />
           </section>
+
+          <EvaluationsCard view={view} />
         </div>
 
         <div>

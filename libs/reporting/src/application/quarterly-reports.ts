@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { CommandPipeline, EventStore } from '@app/event-store';
+import { CommandPipeline, EventSigningKeys, EventStore } from '@app/event-store';
 import { DecisionStore, vietnamDate, type Actor } from '@app/delegation';
 import { Clock, ProblemException } from '@app/kernel';
 import { INDICATORS } from '../indicators/timeliness.js';
@@ -45,8 +45,10 @@ export class QuarterlyReports {
     private readonly snapshots: ProvinceSnapshots,
     private readonly names: ReportNames,
     private readonly clock: Clock,
+    keys: EventSigningKeys,
   ) {
-    this.pipeline = new CommandPipeline(new EventStore(db), {
+    // Signed where appended, like every stream (the verifier refuses an unsigned event).
+    this.pipeline = new CommandPipeline(new EventStore(db, undefined, keys), {
       streamType: QUARTERLY_REPORT_STREAM,
       initialState: reportDecider.initialState,
       evolve: reportDecider.evolve,
